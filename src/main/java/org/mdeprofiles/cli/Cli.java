@@ -1,0 +1,145 @@
+package org.mdeprofiles.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.ParseException;
+import org.mdeprofiles.io.InputException;
+import org.mdeprofiles.io.OutputException;
+import org.mdeprofiles.render.RenderException;
+
+/**
+ * The command-line front end, run in-process by tests: parses the subcommand, runs it, and maps
+ * every failure to a documented exit code and a one-line message on stderr.
+ */
+public final class Cli {
+  static final String PROGRAM = "mde-profiles";
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final List<Command> commands;
+
+  public Cli(InputStream in, PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+    this.commands = List.of(new GenerateCommand(), new ValidateCommand(in), new ListCommand());
+  }
+
+  public int run(String[] rawArgs) {
+    List<String> args = new ArrayList<>(Arrays.asList(rawArgs));
+    boolean debug = args.remove("--debug");
+    if (args.isEmpty()) {
+      err.print(overview());
+      return ExitCode.USAGE;
+    }
+    String first = args.get(0);
+    switch (first) {
+      case "--help", "-h" -> {
+        out.print(overview());
+        return ExitCode.OK;
+      }
+      case "--version" -> {
+        out.println(PROGRAM + " " + Version.get());
+        return ExitCode.OK;
+      }
+      case "help" -> {
+        return help(args.size() > 1 ? args.get(1) : null);
+      }
+      default -> { }
+    }
+    Command command = find(first);
+    if (command == null) {
+      err.println(PROGRAM + ": unknown command '" + first + "' (try " + PROGRAM + " --help)");
+      return ExitCode.USAGE;
+    }
+    String[] rest = args.subList(1, args.size()).toArray(new String[0]);
+    if (Arrays.asList(rest).contains("--help")) {
+      out.print(help(command));
+      return ExitCode.OK;
+    }
+    try {
+      CommandLine line = DefaultParser.builder().setAllowPartialMatching(false).build().parse(command.options(), rest, false);
+      return command.run(line, out, err);
+    } catch (ParseException | UsageException e) {
+      err.println(PROGRAM + " " + command.name() + ": " + e.getMessage()
+          + " (see " + PROGRAM + " help " + command.name() + ")");
+      return ExitCode.USAGE;
+    } catch (InputException | OutputException | RenderException e) {
+      err.println(PROGRAM + ": " + e.getMessage());
+      return ExitCode.BAD_INPUT;
+    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+      err.println(PROGRAM + ": internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      return ExitCode.INTERNAL;
+    }
+  }
+
+  private int help(String name) {
+    if (name == null) {
+      out.print(overview());
+      return ExitCode.OK;
+    }
+    Command command = find(name);
+    if (command == null) {
+      err.println(PROGRAM + ": unknown command '" + name + "'");
+      return ExitCode.USAGE;
+    }
+    out.print(help(command));
+    return ExitCode.OK;
+  }
+
+  private Command find(String name) {
+    return commands.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+  }
+
+  private String overview() {
+    StringBuilder s = new StringBuilder();
+    s.append("usage: ").append(PROGRAM).append(" COMMAND [OPTIONS]\n\n");
+    s.append("Configuration profiles for Microsoft Defender for Endpoint on macOS.\n\ncommands:\n");
+    for (Command c : commands) {
+      s.append(String.format("  %-10s %s%n", c.name(), c.summary()));
+    }
+    s.append("\n  ").append(PROGRAM).append(" help COMMAND    options of one command\n");
+    s.append("  ").append(PROGRAM).append(" --version\n\n");
+    s.append("exit codes: 0 ok, 1 findings, 2 usage error, 3 unreadable input or I/O failure,"
+        + " 4 internal error\n");
+    return s.toString();
+  }
+
+  private static String help(Command command) {
+    StringWriter text = new StringWriter();
+    HelpFormatter formatter = new HelpFormatter();
+    formatter.setOptionComparator(null);
+    formatter.setWidth(100);
+    formatter.printHelp(
+        new PrintWriter(text),
+        100,
+        PROGRAM + " " + command.name() + " " + command.usage(),
+        command.summary() + "\n\n",
+        command.options(),
+        2,
+        2,
+        "");
+    return text.toString().replace("\r\n", "\n");
+  }
+
+  /** An option that takes one value. */
+  static Option valued(String name, String arg, String description) {
+    return Option.builder().longOpt(name).hasArg().argName(arg).desc(description).build();
+  }
+
+  /** An option without a value. */
+  static Option flag(String name, String description) {
+    return Option.builder().longOpt(name).desc(description).build();
+  }
+}

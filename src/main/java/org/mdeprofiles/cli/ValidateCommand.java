@@ -1,0 +1,138 @@
+package org.mdeprofiles.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.mdeprofiles.Profiles;
+import org.mdeprofiles.finding.Finding;
+import org.mdeprofiles.finding.Severity;
+import org.mdeprofiles.io.InputException;
+import org.mdeprofiles.io.InputFiles;
+import org.mdeprofiles.model.MacosVersion;
+import org.mdeprofiles.plist.PlistFormatException;
+import org.mdeprofiles.report.FileResult;
+import org.mdeprofiles.report.JsonReport;
+import org.mdeprofiles.report.TextReport;
+import org.mdeprofiles.validate.ValidationOptions;
+import org.mdeprofiles.validate.ValidationReport;
+
+/** {@code validate}: checks profiles against Apple's plist and payload rules. */
+final class ValidateCommand implements Command {
+  private static final List<String> EXTENSIONS = List.of(".mobileconfig", ".plist", ".xml");
+
+  private final InputStream stdin;
+
+  ValidateCommand(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  @Override
+  public String name() {
+    return "validate";
+  }
+
+  @Override
+  public String usage() {
+    return "[OPTIONS] FILE...|DIR|-";
+  }
+
+  @Override
+  public String summary() {
+    return "check profiles (any author's) against Apple's plist and payload rules";
+  }
+
+  @Override
+  public Options options() {
+    return new Options()
+        .addOption(Cli.valued("format", "FORMAT", "text (default) or json"))
+        .addOption(Cli.flag("strict", "treat warnings as errors"))
+        .addOption(Cli.flag("quiet", "print only problems"))
+        .addOption(Cli.valued("macos", "VERSION", "oldest macOS of the fleet: warn about keys it lacks"));
+  }
+
+  @Override
+  public int run(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
+    String format = line.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new UsageException("--format must be text or json, not '" + format + "'");
+    }
+    ValidationOptions options = ValidationOptions.DEFAULT;
+    if (line.hasOption("macos")) {
+      try {
+        options = new ValidationOptions(Optional.of(MacosVersion.parse(line.getOptionValue("macos"))));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--macos: " + e.getMessage());
+      }
+    }
+    if (line.getArgList().isEmpty()) {
+      throw new UsageException("no file to validate (give files, a folder, or - for standard input)");
+    }
+    boolean strict = line.hasOption("strict");
+    List<FileResult> results = new ArrayList<>();
+    for (String arg : line.getArgList()) {
+      for (String source : expand(arg, err, results)) {
+        results.add(check(source, options, strict, err));
+      }
+    }
+    out.print(format.equals("json") ? JsonReport.render(results) : TextReport.render(results, line.hasOption("quiet")));
+    if (results.stream().anyMatch(r -> r.problem().isPresent())) {
+      return ExitCode.BAD_INPUT;
+    }
+    boolean failed = results.stream().anyMatch(r -> r.report().orElseThrow().fails(false));
+    return failed ? ExitCode.FINDINGS : ExitCode.OK;
+  }
+
+  private FileResult check(String source, ValidationOptions options, boolean strict, PrintStream err) {
+    try {
+      byte[] bytes = source.equals("-")
+          ? InputFiles.readLimited(stdin, "<stdin>")
+          : InputFiles.read(Path.of(source));
+      String name = source.equals("-") ? "<stdin>" : source;
+      ValidationReport report = Profiles.validate(name, bytes, options);
+      return FileResult.of(strict ? strict(report) : report);
+    } catch (InputException e) {
+      err.println(Cli.PROGRAM + ": " + e.getMessage());
+      return FileResult.unreadable(source, e.getMessage());
+    } catch (PlistFormatException e) {
+      err.println(Cli.PROGRAM + ": " + source + ": " + e.getMessage());
+      return FileResult.unreadable(source, source + ": " + e.getMessage());
+    }
+  }
+
+  private static ValidationReport strict(ValidationReport report) {
+    List<Finding> findings = new ArrayList<>();
+    for (Finding f : report.findings()) {
+      findings.add(f.severity() == Severity.WARNING ? f.withSeverity(Severity.ERROR) : f);
+    }
+    return new ValidationReport(report.source(), findings);
+  }
+
+  /** A folder becomes its profile files, recursively and sorted; anything else stays as it is. */
+  private static List<String> expand(String arg, PrintStream err, List<FileResult> results) {
+    Path path = Path.of(arg);
+    if (arg.equals("-") || !Files.isDirectory(path)) {
+      return List.of(arg);
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> EXTENSIONS.stream().anyMatch(ext -> p.getFileName().toString().endsWith(ext)))
+          .map(Path::toString)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      String problem = arg + ": cannot list folder: " + e.getMessage();
+      err.println(Cli.PROGRAM + ": " + problem);
+      results.add(FileResult.unreadable(arg, problem));
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package org.mdeprofiles.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mdeprofiles.model.MacosVersion;
+
+/**
+ * Collects settings from a config file and then from flags (later values win), checking each as
+ * it arrives; {@code where} names the option or config key for the error message.
+ */
+public final class SettingsBuilder {
+  private String organization = GenerateSettings.DEFAULT_ORGANIZATION;
+  private String prefix = GenerateSettings.DEFAULT_PREFIX;
+  private boolean removalDisallowed = true;
+  private Optional<MacosVersion> macos = Optional.empty();
+  private KextApproval approval = KextApproval.BOTH;
+  private final List<String> teamIds = new ArrayList<>();
+  private final Map<String, List<String>> kernelExtensions = new LinkedHashMap<>();
+  private final Map<String, Optional<String>> displayNames = new LinkedHashMap<>();
+  private final Map<String, Optional<String>> descriptions = new LinkedHashMap<>();
+
+  public SettingsBuilder organization(String where, String value) {
+    organization = Values.nonBlank(where, value);
+    return this;
+  }
+
+  public SettingsBuilder prefix(String where, String value) {
+    prefix = Values.prefix(where, value);
+    return this;
+  }
+
+  public SettingsBuilder removalDisallowed(boolean value) {
+    removalDisallowed = value;
+    return this;
+  }
+
+  public SettingsBuilder macos(String where, String value) {
+    try {
+      macos = Optional.of(MacosVersion.parse(value));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+    }
+    return this;
+  }
+
+  public SettingsBuilder kextApproval(String where, String value) {
+    try {
+      approval = KextApproval.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+    }
+    return this;
+  }
+
+  public SettingsBuilder addTeamId(String where, String teamId) {
+    teamIds.add(Values.teamId(where, teamId));
+    return this;
+  }
+
+  public SettingsBuilder addKernelExtension(String teamWhere, String teamId, String where, String bundleId) {
+    Values.teamId(teamWhere, teamId);
+    kernelExtensions.computeIfAbsent(teamId, t -> new ArrayList<>()).add(Values.bundleId(where, bundleId));
+    return this;
+  }
+
+  public SettingsBuilder displayName(String profile, String where, String value) {
+    displayNames.put(profile, Optional.of(Values.nonBlank(where, value)));
+    return this;
+  }
+
+  public SettingsBuilder description(String profile, String where, String value) {
+    descriptions.put(profile, Optional.of(Values.text(where, value)));
+    return this;
+  }
+
+  public Optional<MacosVersion> macos() {
+    return macos;
+  }
+
+  public GenerateSettings build() {
+    Map<String, ProfileText> text = new LinkedHashMap<>();
+    for (String profile : union(displayNames.keySet(), descriptions.keySet())) {
+      text.put(
+          profile,
+          new ProfileText(
+              displayNames.getOrDefault(profile, Optional.empty()),
+              descriptions.getOrDefault(profile, Optional.empty())));
+    }
+    return new GenerateSettings(
+        organization,
+        prefix,
+        removalDisallowed,
+        macos,
+        new KextSettings(approval, teamIds, kernelExtensions),
+        text);
+  }
+
+  private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+    List<String> out = new ArrayList<>(a);
+    b.stream().filter(x -> !a.contains(x)).forEach(out::add);
+    return out;
+  }
+}

@@ -1,0 +1,45 @@
+package org.mdeprofiles.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads input files and standard input with a size limit, turning I/O failures into one line. */
+public final class InputFiles {
+  /** Profiles and configs are kilobytes; anything past this is refused unread. */
+  public static final int MAX_BYTES = 16 * 1024 * 1024;
+
+  private InputFiles() {}
+
+  public static byte[] read(Path file) throws InputException {
+    String name = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new InputException(name, "is a directory");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return readLimited(in, name);
+    } catch (NoSuchFileException e) {
+      throw new InputException(name, "no such file");
+    } catch (AccessDeniedException e) {
+      throw new InputException(name, "permission denied");
+    } catch (IOException e) {
+      throw new InputException(name, "cannot read: " + e.getMessage());
+    }
+  }
+
+  /** Reads at most {@link #MAX_BYTES} from {@code in}; more is an error. */
+  public static byte[] readLimited(InputStream in, String name) throws InputException {
+    try {
+      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new InputException(name, "larger than the limit of " + MAX_BYTES / (1024 * 1024) + " MiB");
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new InputException(name, "cannot read: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package org.mdeprofiles.io;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mdeprofiles.model.Payload;
+import org.mdeprofiles.model.Profile;
+import org.mdeprofiles.pack.BundleFile;
+
+/**
+ * The bundle's {@code manifest.json}: every file the tool wrote, its sha256, MDM, step, and the
+ * identifiers and UUIDs of the profile it carries. It also tells a later run which files it may
+ * replace.
+ */
+public final class Manifest {
+  public static final String FILE_NAME = "manifest.json";
+  static final String FORMAT = "mde-profiles-manifest/1";
+
+  private Manifest() {}
+
+  public static byte[] render(List<BundleFile> files) {
+    List<Object> entries = new ArrayList<>();
+    for (BundleFile f : files) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("path", f.path());
+      entry.put("sha256", sha256(f.bytes()));
+      entry.put("bytes", f.bytes().length);
+      entry.put("mdm", f.mdm());
+      entry.put("step", f.step());
+      f.profile().ifPresent(p -> entry.put("profile", profile(p)));
+      entries.add(entry);
+    }
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("format", FORMAT);
+    root.put("files", entries);
+    return Json.write(root).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, Object> profile(Profile p) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", p.name());
+    out.put("identifier", p.identifier());
+    out.put("uuid", p.uuid());
+    List<Object> payloads = new ArrayList<>();
+    for (Payload payload : p.payloads()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("type", payload.header().type());
+      entry.put("identifier", payload.header().identifier());
+      entry.put("uuid", payload.header().uuid());
+      payloads.add(entry);
+    }
+    out.put("payloads", payloads);
+    return out;
+  }
+
+  /**
+   * The paths a previous manifest lists, or empty when {@code text} is not a manifest this tool
+   * wrote.
+   */
+  static Optional<Set<String>> paths(String text) {
+    Object root;
+    try {
+      root = SafeYaml.load(text);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    if (!(root instanceof Map<?, ?> map) || !FORMAT.equals(map.get("format"))
+        || !(map.get("files") instanceof List<?> files)) {
+      return Optional.empty();
+    }
+    Set<String> paths = new LinkedHashSet<>();
+    for (Object f : files) {
+      if (f instanceof Map<?, ?> entry && entry.get("path") instanceof String path) {
+        paths.add(path);
+      }
+    }
+    return Optional.of(paths);
+  }
+
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package org.mdeprofiles.plist;
+
+import com.dd.plist.BinaryPropertyListParser;
+import com.dd.plist.NSArray;
+import com.dd.plist.NSData;
+import com.dd.plist.NSDate;
+import com.dd.plist.NSDictionary;
+import com.dd.plist.NSNumber;
+import com.dd.plist.NSObject;
+import com.dd.plist.NSString;
+import com.dd.plist.XMLPropertyListParser;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mdeprofiles.finding.Finding;
+import org.mdeprofiles.finding.PlistPath;
+import org.w3c.dom.Document;
+
+/** Reads XML and binary property lists from untrusted bytes into {@link PlistValue}s. */
+public final class PlistReader {
+  private static final byte[] BINARY_MAGIC = "bplist00".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private PlistReader() {}
+
+  /**
+   * Parses {@code bytes}. Problems a profile author can fix are findings; bytes that are no
+   * property list at all throw.
+   */
+  public static PlistDocument read(byte[] bytes) throws PlistFormatException {
+    if (bytes.length == 0) {
+      throw new PlistFormatException("file is empty");
+    }
+    if (startsWith(bytes, BINARY_MAGIC)) {
+      return new PlistDocument(Optional.of(readBinary(bytes)), List.of());
+    }
+    List<Finding> findings = new ArrayList<>();
+    byte[] xml = bytes;
+    if (startsWith(bytes, UTF8_BOM)) {
+      findings.add(Finding.error(PlistPath.root(), "plist.bom"));
+      xml = Arrays.copyOfRange(bytes, UTF8_BOM.length, bytes.length);
+    }
+    requireUtf8(xml);
+    Document document = SecureXml.parse(xml);
+    XmlPlistChecker checker = XmlPlistChecker.check(document);
+    findings.addAll(checker.findings());
+    if (checker.contentUnreliable()) {
+      return new PlistDocument(Optional.empty(), findings);
+    }
+    NSObject root;
+    try {
+      root = XMLPropertyListParser.parse(document);
+    } catch (Exception | StackOverflowError e) {
+      throw new PlistFormatException("not a property list: " + e.getMessage());
+    }
+    return new PlistDocument(Optional.of(convert(root, 0)), findings);
+  }
+
+  private static PlistValue readBinary(byte[] bytes) throws PlistFormatException {
+    NSObject root;
+    try {
+      root = BinaryPropertyListParser.parse(bytes);
+    } catch (Exception | StackOverflowError e) {
+      throw new PlistFormatException("not a valid binary property list (truncated or corrupt)");
+    }
+    if (root == null) {
+      throw new PlistFormatException("not a valid binary property list (no root object)");
+    }
+    return convert(root, 0);
+  }
+
+  private static void requireUtf8(byte[] xml) throws PlistFormatException {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(xml));
+    } catch (CharacterCodingException e) {
+      throw new PlistFormatException("not valid UTF-8");
+    }
+  }
+
+  private static PlistValue convert(NSObject object, int depth) throws PlistFormatException {
+    if (depth > SecureXml.MAX_DEPTH) {
+      throw new PlistFormatException("nested deeper than " + SecureXml.MAX_DEPTH + " levels");
+    }
+    if (object instanceof NSString s) {
+      return new PlistValue.PlistString(s.getContent());
+    }
+    if (object instanceof NSNumber n) {
+      if (n.isBoolean()) {
+        return new PlistValue.PlistBoolean(n.boolValue());
+      }
+      if (n.isInteger()) {
+        return new PlistValue.PlistInteger(BigInteger.valueOf(n.longValue()));
+      }
+      return new PlistValue.PlistReal(n.doubleValue());
+    }
+    if (object instanceof NSDate d) {
+      return new PlistValue.PlistDate(d.getDate().toInstant().toString());
+    }
+    if (object instanceof NSData d) {
+      return new PlistValue.PlistData(d.bytes());
+    }
+    if (object instanceof NSArray a) {
+      List<PlistValue> items = new ArrayList<>(a.count());
+      for (NSObject item : a.getArray()) {
+        items.add(convert(item, depth + 1));
+      }
+      return new PlistValue.PlistArray(items);
+    }
+    if (object instanceof NSDictionary d) {
+      Map<String, PlistValue> entries = new LinkedHashMap<>();
+      for (Map.Entry<String, NSObject> e : d.getHashMap().entrySet()) {
+        entries.put(e.getKey(), convert(e.getValue(), depth + 1));
+      }
+      return new PlistValue.PlistDict(entries);
+    }
+    throw new PlistFormatException(
+        "unsupported property-list type " + (object == null ? "null" : object.getClass().getSimpleName()));
+  }
+
+  private static boolean startsWith(byte[] bytes, byte[] prefix) {
+    if (bytes.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (bytes[i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

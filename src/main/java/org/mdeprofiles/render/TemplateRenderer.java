@@ -1,0 +1,88 @@
+package org.mdeprofiles.render;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+import org.mdeprofiles.model.Profile;
+
+/**
+ * Renders profiles with FreeMarker: the templates packaged in the jar, each of which a file of
+ * the same name in an override folder replaces.
+ */
+public final class TemplateRenderer {
+  private static final String BUILT_IN = "/org/mdeprofiles/templates";
+
+  private final Configuration configuration;
+
+  /** A renderer using the packaged templates, overridden by those in {@code overrides}. */
+  public TemplateRenderer(Optional<Path> overrides) throws IOException {
+    configuration = new Configuration(Configuration.VERSION_2_3_34);
+    TemplateLoader builtIn = new ClassTemplateLoader(TemplateRenderer.class, BUILT_IN);
+    if (overrides.isPresent()) {
+      TemplateLoader user = new FileTemplateLoader(overrides.get().toFile());
+      configuration.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {user, builtIn}));
+    } else {
+      configuration.setTemplateLoader(builtIn);
+    }
+    DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+    // Templates read record components as properties: ${profile.identifier}.
+    wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
+        ZeroArgumentNonVoidMethodPolicy.PROPERTY_ONLY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+    configuration.setObjectWrapper(wrapper.build());
+    configuration.setRecognizeStandardFileExtensions(true);
+    configuration.setDefaultEncoding(StandardCharsets.UTF_8.name());
+    configuration.setOutputEncoding(StandardCharsets.UTF_8.name());
+    configuration.setLocale(Locale.ROOT);
+    configuration.setTimeZone(TimeZone.getTimeZone("UTC"));
+    configuration.setNumberFormat("computer");
+    configuration.setBooleanFormat("c");
+    configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    configuration.setLogTemplateExceptions(false);
+    configuration.setWrapUncheckedExceptions(true);
+    configuration.setFallbackOnNullLoopVariable(false);
+  }
+
+  /** The profile as UTF-8 bytes with LF line endings. */
+  public byte[] render(Profile profile) throws RenderException {
+    return render("profile.ftlx", Map.of("profile", profile));
+  }
+
+  private byte[] render(String templateName, Map<String, Object> model) throws RenderException {
+    StringWriter out = new StringWriter();
+    try {
+      Template template = configuration.getTemplate(templateName);
+      template.process(model, out);
+    } catch (TemplateException e) {
+      throw new RenderException(
+          "template " + e.getTemplateSourceName() + " line " + e.getLineNumber() + ": "
+              + firstLine(e.getMessageWithoutStackTop()));
+    } catch (IOException e) {
+      throw new RenderException("cannot read template " + templateName + ": " + firstLine(e.getMessage()));
+    }
+    return out.toString().replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    String trimmed = message.strip();
+    int nl = trimmed.indexOf('\n');
+    return nl < 0 ? trimmed : trimmed.substring(0, nl).strip();
+  }
+}

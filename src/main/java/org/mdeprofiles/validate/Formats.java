@@ -1,0 +1,48 @@
+package org.mdeprofiles.validate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.mdeprofiles.io.SafeYaml;
+
+/** The named string formats of {@code specs/formats.yaml} (uuid, team-id, bundle-id, ...). */
+public final class Formats {
+  public static final String TEAM_ID = "team-id";
+  public static final String BUNDLE_ID = "bundle-id";
+
+  private static final Map<String, Pattern> FORMATS = load();
+
+  private Formats() {}
+
+  /** The pattern named {@code name}; unknown names are a bug in a spec file. */
+  static Pattern pattern(String name) {
+    Pattern p = FORMATS.get(name);
+    if (p == null) {
+      throw new IllegalStateException("unknown format " + name);
+    }
+    return p;
+  }
+
+  /** True when {@code value} has the format {@code name}. */
+  public static boolean matches(String name, String value) {
+    return pattern(name).matcher(value).matches();
+  }
+
+  private static Map<String, Pattern> load() {
+    try (InputStream in = Formats.class.getResourceAsStream("/org/mdeprofiles/specs/formats.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("formats.yaml missing from the build");
+      }
+      Object raw = SafeYaml.load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      Map<String, Pattern> out = new LinkedHashMap<>();
+      ((Map<?, ?>) raw).forEach((k, v) -> out.put(String.valueOf(k), Pattern.compile(String.valueOf(v))));
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

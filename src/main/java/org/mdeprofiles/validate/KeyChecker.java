@@ -1,0 +1,152 @@
+package org.mdeprofiles.validate;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.mdeprofiles.finding.Finding;
+import org.mdeprofiles.finding.PlistPath;
+import org.mdeprofiles.model.MacosVersion;
+import org.mdeprofiles.plist.PlistValue;
+import org.mdeprofiles.plist.PlistValue.PlistArray;
+import org.mdeprofiles.plist.PlistValue.PlistBoolean;
+import org.mdeprofiles.plist.PlistValue.PlistDict;
+import org.mdeprofiles.plist.PlistValue.PlistInteger;
+import org.mdeprofiles.plist.PlistValue.PlistString;
+
+/** The generic engine: checks a value against a {@link KeySpec}, recursively. */
+final class KeyChecker {
+  /** Called for values whose spec marks them as payload dictionaries. */
+  interface PayloadHandler {
+    void payload(PlistValue value, PlistPath path);
+  }
+
+  private final List<Finding> findings;
+  private final Optional<MacosVersion> macos;
+  private final PayloadHandler payloads;
+
+  KeyChecker(List<Finding> findings, Optional<MacosVersion> macos, PayloadHandler payloads) {
+    this.findings = findings;
+    this.macos = macos;
+    this.payloads = payloads;
+  }
+
+  /** Checks a dictionary's keys against named specs and, for other names, {@code anyKey}. */
+  void checkDict(
+      PlistDict dict, Map<String, KeySpec> keys, KeySpec anyKey, KeySpec owner, String context, PlistPath path) {
+    for (KeySpec spec : keys.values()) {
+      if (spec.required() && dict.get(spec.name()) == null) {
+        findings.add(Finding.error(path.key(spec.name()), "key.missing", spec.name()));
+      }
+    }
+    for (Map.Entry<String, PlistValue> e : dict.entries().entrySet()) {
+      PlistPath at = path.key(e.getKey());
+      KeySpec spec = keys.get(e.getKey());
+      if (spec == null && anyKey != null) {
+        spec = anyKey;
+        if (owner != null && owner.keyFormat() != null && !owner.keyFormat().matcher(e.getKey()).matches()) {
+          findings.add(Finding.error(at, "key.name-format", e.getKey(), owner.keyFormatName()));
+        }
+      }
+      if (spec == null) {
+        findings.add(Finding.warning(at, "key.unknown", e.getKey(), context));
+      } else {
+        checkValue(e.getValue(), spec, e.getKey(), at);
+      }
+    }
+  }
+
+  void checkValue(PlistValue value, KeySpec spec, String name, PlistPath path) {
+    checkVersion(spec.macos(), name, path);
+    if (!spec.type().accepts(value)) {
+      findings.add(Finding.error(path, "key.type", spec.type().label(), ValueType.labelOf(value)));
+      return;
+    }
+    if (!spec.values().isEmpty() && !allowed(value, spec.values())) {
+      findings.add(Finding.error(path, "key.value", display(value), spec.values().stream()
+          .map(String::valueOf).collect(Collectors.joining(", "))));
+    }
+    if (spec.format() != null && value instanceof PlistString s && !spec.format().matcher(s.value()).matches()) {
+      findings.add(Finding.error(path, "key.format", s.value(), spec.formatName()));
+    }
+    if (value instanceof PlistInteger i) {
+      checkRange(i.value(), spec, path);
+    }
+    if (spec.payload()) {
+      payloads.payload(value, path);
+    } else if (value instanceof PlistArray array) {
+      checkArray(array, spec, path);
+    } else if (value instanceof PlistDict dict && (!spec.keys().isEmpty() || spec.anyKey() != null)) {
+      checkDict(dict, spec.keys(), spec.anyKey(), spec, name, path);
+    }
+  }
+
+  void checkVersion(MacosSupport support, String name, PlistPath path) {
+    if (macos.isEmpty()) {
+      return;
+    }
+    MacosVersion fleet = macos.get();
+    if (support.introduced() != null && fleet.isBefore(support.introduced())) {
+      findings.add(Finding.warning(path, "key.introduced", name, support.introduced(), fleet));
+    }
+    if (support.removed() != null && !fleet.isBefore(support.removed())) {
+      findings.add(Finding.warning(path, "key.removed", name, support.removed()));
+    } else if (support.deprecated() != null && !fleet.isBefore(support.deprecated())) {
+      findings.add(Finding.warning(path, "key.deprecated", name, support.deprecated()));
+    }
+  }
+
+  private void checkArray(PlistArray array, KeySpec spec, PlistPath path) {
+    int n = array.items().size();
+    if (spec.minItems() != null && n < spec.minItems()) {
+      findings.add(Finding.error(path, "key.count", String.valueOf(n), "at least " + spec.minItems()));
+    }
+    if (spec.maxItems() != null && n > spec.maxItems()) {
+      findings.add(Finding.error(path, "key.count", String.valueOf(n), "at most " + spec.maxItems()));
+    }
+    if (spec.items() != null) {
+      for (int i = 0; i < n; i++) {
+        checkValue(array.items().get(i), spec.items(), spec.name(), path.index(i));
+      }
+    }
+  }
+
+  private void checkRange(BigInteger value, KeySpec spec, PlistPath path) {
+    boolean low = spec.min() != null && value.compareTo(BigInteger.valueOf(spec.min())) < 0;
+    boolean high = spec.max() != null && value.compareTo(BigInteger.valueOf(spec.max())) > 0;
+    if (low || high) {
+      findings.add(Finding.error(path, "key.range", value.toString(),
+          spec.min() == null ? "-" : spec.min().toString(), spec.max() == null ? "-" : spec.max().toString()));
+    }
+  }
+
+  private static boolean allowed(PlistValue value, List<Object> values) {
+    for (Object v : values) {
+      if (value instanceof PlistString s && v instanceof String t && s.value().equals(t)) {
+        return true;
+      }
+      if (value instanceof PlistInteger i && v instanceof Number n
+          && i.value().equals(BigInteger.valueOf(n.longValue()))) {
+        return true;
+      }
+      if (value instanceof PlistBoolean b && v instanceof Boolean t && b.value() == t) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String display(PlistValue value) {
+    if (value instanceof PlistString s) {
+      return "'" + s.value() + "'";
+    }
+    if (value instanceof PlistInteger i) {
+      return i.value().toString();
+    }
+    if (value instanceof PlistBoolean b) {
+      return String.valueOf(b.value());
+    }
+    return value.typeName();
+  }
+}

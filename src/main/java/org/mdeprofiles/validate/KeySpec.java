@@ -1,0 +1,45 @@
+package org.mdeprofiles.validate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What one key's value must be: its type, presence, allowed values, format, range, array
+ * length, and, for containers, the specs of what they hold.
+ *
+ * @param items spec of each array element, or null
+ * @param keys specs of a dictionary's named keys (empty when none)
+ * @param anyKey spec of values under arbitrary keys (team ID to bundle IDs), or null
+ * @param keyFormat pattern that arbitrary keys must match, or null
+ * @param payload true when the value is a payload dictionary, checked against its type's spec
+ */
+record KeySpec(
+    String name,
+    ValueType type,
+    boolean required,
+    List<Object> values,
+    String formatName,
+    Pattern format,
+    Long min,
+    Long max,
+    Integer minItems,
+    Integer maxItems,
+    KeySpec items,
+    Map<String, KeySpec> keys,
+    KeySpec anyKey,
+    String keyFormatName,
+    Pattern keyFormat,
+    MacosSupport macos,
+    boolean payload) {
+
+  KeySpec {
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(type, "type == null");
+    values = List.copyOf(values);
+    keys = new LinkedHashMap<>(keys);
+    Objects.requireNonNull(macos, "macos == null");
+  }
+}

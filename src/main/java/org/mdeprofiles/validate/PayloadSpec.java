@@ -1,0 +1,20 @@
+package org.mdeprofiles.validate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** The rules for one payload type, read from its spec file. */
+record PayloadSpec(
+    String payloadType,
+    String title,
+    MacosSupport macos,
+    boolean deviceChannelOnly,
+    Map<String, KeySpec> keys) {
+
+  PayloadSpec {
+    Objects.requireNonNull(payloadType, "payloadType == null");
+    Objects.requireNonNull(macos, "macos == null");
+    keys = new LinkedHashMap<>(keys);
+  }
+}

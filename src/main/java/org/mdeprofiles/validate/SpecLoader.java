@@ -1,0 +1,126 @@
+package org.mdeprofiles.validate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.mdeprofiles.io.SafeYaml;
+import org.mdeprofiles.model.MacosVersion;
+
+/** Reads payload spec files (YAML resources under {@code org/mdeprofiles/specs}) into specs. */
+final class SpecLoader {
+  private static final String ROOT = "/org/mdeprofiles/specs/";
+
+  /** The spec in {@code <payloadType>.yaml}, or null when there is none. */
+  PayloadSpec payload(String payloadType) {
+    if (!payloadType.matches("[A-Za-z0-9.-]+")) {
+      return null;
+    }
+    Object raw = load(payloadType + ".yaml");
+    if (raw == null) {
+      return null;
+    }
+    String file = payloadType + ".yaml";
+    Map<String, Object> spec = map(raw, file);
+    Map<String, KeySpec> keys = keys(map(spec.get("keys"), file + ": keys"), file);
+    return new PayloadSpec(
+        String.valueOf(spec.get("payloadType")),
+        (String) spec.get("title"),
+        macos(spec.get("macos")),
+        Boolean.TRUE.equals(spec.get("deviceChannelOnly")),
+        keys);
+  }
+
+  private Map<String, KeySpec> keys(Map<String, Object> raw, String where) {
+    Map<String, KeySpec> keys = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : raw.entrySet()) {
+      keys.put(e.getKey(), key(e.getKey(), map(e.getValue(), where + ": " + e.getKey()), where));
+    }
+    return keys;
+  }
+
+  private KeySpec key(String name, Map<String, Object> raw, String where) {
+    String formatName = (String) raw.get("format");
+    String keyFormatName = (String) raw.get("keyFormat");
+    Object items = raw.get("items");
+    Object anyKey = raw.get("anyKey");
+    Object subKeys = raw.get("keys");
+    return new KeySpec(
+        name,
+        ValueType.parse(String.valueOf(raw.getOrDefault("type", "any"))),
+        Boolean.TRUE.equals(raw.get("required")),
+        raw.containsKey("values") ? list(raw.get("values")) : List.of(),
+        formatName,
+        format(formatName, where),
+        number(raw.get("min")),
+        number(raw.get("max")),
+        integer(raw.get("minItems")),
+        integer(raw.get("maxItems")),
+        items == null ? null : key(name + "[]", map(items, where), where),
+        subKeys == null ? Map.of() : keys(map(subKeys, where), where),
+        anyKey == null ? null : key("*", map(anyKey, where), where),
+        keyFormatName,
+        format(keyFormatName, where),
+        macos(raw.get("macos")),
+        Boolean.TRUE.equals(raw.get("payload")));
+  }
+
+  private static Pattern format(String name, String where) {
+    if (name == null) {
+      return null;
+    }
+    try {
+      return Formats.pattern(name);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static MacosSupport macos(Object raw) {
+    if (raw == null) {
+      return MacosSupport.ALWAYS;
+    }
+    Map<String, Object> m = map(raw, "macos");
+    return new MacosSupport(version(m.get("introduced")), version(m.get("deprecated")), version(m.get("removed")));
+  }
+
+  private static MacosVersion version(Object raw) {
+    return raw == null ? null : MacosVersion.parse(String.valueOf(raw));
+  }
+
+  private static Long number(Object raw) {
+    return raw == null ? null : ((Number) raw).longValue();
+  }
+
+  private static Integer integer(Object raw) {
+    return raw == null ? null : ((Number) raw).intValue();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> list(Object raw) {
+    return (List<Object>) raw;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object raw, String where) {
+    if (!(raw instanceof Map)) {
+      throw new IllegalStateException("spec " + where + ": expected a mapping");
+    }
+    return (Map<String, Object>) raw;
+  }
+
+  private static Object load(String file) {
+    try (InputStream in = SpecLoader.class.getResourceAsStream(ROOT + file)) {
+      if (in == null) {
+        return null;
+      }
+      return SafeYaml.load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

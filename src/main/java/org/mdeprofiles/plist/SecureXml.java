@@ -53,6 +53,9 @@ final class SecureXml {
       InputSource source = new InputSource(new ByteArrayInputStream(xml));
       return builder.parse(source);
     } catch (SAXParseException e) {
+      if (String.valueOf(e.getMessage()).contains("maxElementDepth")) {
+        throw new PlistFormatException("nested deeper than " + MAX_DEPTH + " levels");
+      }
       throw new PlistFormatException(
           "malformed XML at line " + e.getLineNumber() + ": " + oneLine(e.getMessage()));
     } catch (SAXException | IOException e) {

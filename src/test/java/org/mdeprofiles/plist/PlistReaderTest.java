@@ -1,0 +1,182 @@
+package org.mdeprofiles.plist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dd.plist.BinaryPropertyListWriter;
+import com.dd.plist.NSArray;
+import com.dd.plist.NSDictionary;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mdeprofiles.finding.Finding;
+
+class PlistReaderTest {
+  private static final String HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+  private static PlistDocument read(String xml) throws PlistFormatException {
+    return PlistReader.read(xml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static List<String> codes(PlistDocument doc) {
+    return doc.findings().stream().map(f -> f.path() + " " + f.code()).toList();
+  }
+
+  private static String failure(byte[] bytes) {
+    return assertThrows(PlistFormatException.class, () -> PlistReader.read(bytes)).getMessage();
+  }
+
+  @Test
+  void readsValuesInOrder() throws Exception {
+    PlistDocument doc = read(HEAD + "<plist version=\"1.0\"><dict><key>b</key><integer>-5</integer>"
+        + "<key>a</key><array><true/><real>1.5</real><date>2026-01-02T03:04:05Z</date>"
+        + "<data>AAEC</data></array></dict></plist>");
+    PlistValue.PlistDict root = (PlistValue.PlistDict) doc.root().orElseThrow();
+    assertEquals(List.of("b", "a"), List.copyOf(root.entries().keySet()));
+    assertEquals(new PlistValue.PlistInteger(BigInteger.valueOf(-5)), root.get("b"));
+    List<PlistValue> items = ((PlistValue.PlistArray) root.get("a")).items();
+    assertEquals(new PlistValue.PlistBoolean(true), items.get(0));
+    assertEquals(new PlistValue.PlistReal(1.5), items.get(1));
+    assertEquals(new PlistValue.PlistDate("2026-01-02T03:04:05Z"), items.get(2));
+    assertEquals(new PlistValue.PlistData(new byte[] {0, 1, 2}), items.get(3));
+    assertEquals(List.of(), doc.findings());
+  }
+
+  @Test
+  void emptyFileThrows() {
+    assertEquals("file is empty", failure(new byte[0]));
+  }
+
+  @Test
+  void invalidUtf8Throws() {
+    byte[] bytes = (HEAD + "<plist><string>x</string></plist>").getBytes(StandardCharsets.UTF_8);
+    bytes[bytes.length - 20] = (byte) 0xFF;
+    assertEquals("not valid UTF-8", failure(bytes));
+  }
+
+  @Test
+  void malformedXmlThrowsWithLine() {
+    assertEquals(
+        "malformed XML at line 2: XML document structures must start and end within the same entity.",
+        failure((HEAD + "<plist><dict><key>a</key>").getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void byteOrderMarkIsAnErrorFindingButStillParses() throws Exception {
+    byte[] xml = (HEAD + "<plist><dict/></plist>").getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = new byte[xml.length + 3];
+    bytes[0] = (byte) 0xEF;
+    bytes[1] = (byte) 0xBB;
+    bytes[2] = (byte) 0xBF;
+    System.arraycopy(xml, 0, bytes, 3, xml.length);
+    PlistDocument doc = PlistReader.read(bytes);
+    assertEquals(List.of(" plist.bom"), codes(doc));
+    assertTrue(doc.root().isPresent());
+  }
+
+  @Test
+  void externalEntityIsReportedAndNeverRead(@TempDir Path dir) throws Exception {
+    Path secret = dir.resolve("secret.txt");
+    Files.writeString(secret, "TOP-SECRET-CONTENT");
+    PlistDocument doc = read(HEAD + "<!DOCTYPE plist [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
+        + "<plist><dict><key>k</key><string>&x;</string></dict></plist>");
+    assertEquals(List.of(" plist.entity-declared"), codes(doc));
+    assertTrue(doc.root().isEmpty());
+    assertFalse(doc.toString().contains("TOP-SECRET"));
+  }
+
+  @Test
+  void externalDtdIsNotLoaded(@TempDir Path dir) throws Exception {
+    Path dtd = dir.resolve("evil.dtd");
+    Files.writeString(dtd, "<!ENTITY x \"FROM-THE-DTD\">");
+    PlistDocument doc = read(HEAD + "<!DOCTYPE plist SYSTEM \"" + dtd.toUri() + "\">"
+        + "<plist><dict><key>k</key><string>&x;</string></dict></plist>");
+    assertEquals(List.of("k plist.entity-declared"), codes(doc));
+    assertFalse(doc.toString().contains("FROM-THE-DTD"));
+  }
+
+  @Test
+  void entityExpansionBombIsReportedQuickly() {
+    StringBuilder dtd = new StringBuilder("<!ENTITY a0 \"lol\">");
+    for (int i = 1; i < 12; i++) {
+      dtd.append("<!ENTITY a").append(i).append(" \"").append(("&a" + (i - 1) + ";").repeat(10)).append("\">");
+    }
+    String xml = HEAD + "<!DOCTYPE plist [" + dtd + "]><plist><string>&a11;</string></plist>";
+    PlistDocument doc = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> read(xml));
+    assertEquals(List.of(" plist.entity-declared"), codes(doc));
+  }
+
+  @Test
+  void deepNestingIsRefused() {
+    String xml = "<plist>" + "<array>".repeat(10_000) + "</array>".repeat(10_000) + "</plist>";
+    assertEquals("nested deeper than 256 levels", failure(xml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void integerBeyond64BitsIsAFinding() throws Exception {
+    PlistDocument doc = read("<plist><dict><key>n</key><integer>9223372036854775808</integer></dict></plist>");
+    assertEquals(List.of("n plist.integer-range"), codes(doc));
+    assertTrue(doc.root().isEmpty());
+  }
+
+  @Test
+  void invalidDateAndNonNumbersAreFindings() throws Exception {
+    PlistDocument doc = read("<plist><array><date>yesterday</date><integer>1x</integer>"
+        + "<real>fast</real><foo/></array></plist>");
+    assertEquals(List.of("[0] plist.date", "[1] plist.integer", "[2] plist.real", "[3] plist.element"),
+        codes(doc));
+  }
+
+  @Test
+  void duplicateKeysAreFoundWithTheirPath() throws Exception {
+    PlistDocument doc = read("<plist><dict><key>a</key><dict><key>b</key><true/><key>b</key><false/>"
+        + "</dict></dict></plist>");
+    assertEquals(List.of("a.b plist.duplicate-key"), codes(doc));
+    Finding f = doc.findings().get(0);
+    assertEquals("the key b appears more than once in this dictionary; macOS keeps only one of its values",
+        f.message());
+  }
+
+  @Test
+  void binaryPlistReads() throws Exception {
+    NSDictionary dict = new NSDictionary();
+    dict.put("PayloadType", "Configuration");
+    dict.put("List", new NSArray(new com.dd.plist.NSNumber(1), new com.dd.plist.NSNumber(true)));
+    byte[] bytes = BinaryPropertyListWriter.writeToArray(dict);
+    PlistValue.PlistDict root = (PlistValue.PlistDict) PlistReader.read(bytes).root().orElseThrow();
+    assertEquals("Configuration", root.string("PayloadType"));
+  }
+
+  @Test
+  void truncatedBinaryPlistThrows() throws IOException {
+    NSDictionary dict = new NSDictionary();
+    dict.put("PayloadType", "Configuration");
+    byte[] bytes = BinaryPropertyListWriter.writeToArray(dict);
+    assertEquals("not a valid binary property list (truncated or corrupt)",
+        failure(Arrays.copyOf(bytes, bytes.length / 2)));
+  }
+
+  @Test
+  void randomBytesThrow() {
+    byte[] bytes = new byte[4096];
+    new Random(42).nextBytes(bytes);
+    assertEquals("not valid UTF-8", failure(bytes));
+  }
+
+  @Test
+  void controlCharacterInXmlIsMalformed() {
+    String message = failure("<plist><string>a\u0001b</string></plist>".getBytes(StandardCharsets.UTF_8));
+    assertTrue(message.startsWith("malformed XML at line 1: An invalid XML character"), message);
+  }
+}

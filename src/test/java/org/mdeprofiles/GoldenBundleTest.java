@@ -1,0 +1,120 @@
+package org.mdeprofiles;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.mdeprofiles.cli.CliRun;
+import org.xmlunit.builder.DiffBuilder;
+import org.xmlunit.diff.Diff;
+
+/**
+ * Each folder under {@code samples/} holds a {@code config.yaml} and the exact bundle it gives in
+ * {@code expected/}. Run with {@code -Dmde.updateGoldens=true} to rewrite them, then review the diff.
+ */
+class GoldenBundleTest {
+  private static final Path SAMPLES = Path.of("samples");
+  private static final boolean UPDATE = Boolean.getBoolean("mde.updateGoldens");
+
+  @TempDir Path temp;
+
+  @TestFactory
+  Stream<DynamicTest> everySampleMatchesItsGoldenBundle() throws IOException {
+    List<Path> samples;
+    try (Stream<Path> list = Files.list(SAMPLES)) {
+      samples = list.filter(p -> Files.isRegularFile(p.resolve("config.yaml"))).sorted().toList();
+    }
+    if (samples.size() < 2) {
+      fail("expected at least two samples under " + SAMPLES.toAbsolutePath());
+    }
+    return samples.stream().map(s -> DynamicTest.dynamicTest(s.getFileName().toString(), () -> check(s)));
+  }
+
+  @Test
+  void noOptionsGivesTheDefaultSample() throws IOException {
+    Path out = temp.resolve("plain-run");
+    CliRun run = CliRun.of("generate", "--out", out.toString());
+    assertEquals(0, run.exit(), run.err());
+    compare(SAMPLES.resolve("default/expected"), out);
+  }
+
+  private void check(Path sample) throws IOException {
+    Path out = temp.resolve(sample.getFileName().toString());
+    CliRun run = CliRun.of("generate", "--config", sample.resolve("config.yaml").toString(), "--out", out.toString());
+    assertEquals(0, run.exit(), run.err());
+    Path expected = sample.resolve("expected");
+    if (UPDATE) {
+      replace(expected, out);
+    }
+    compare(expected, out);
+  }
+
+  private static void compare(Path expected, Path actual) throws IOException {
+    assertEquals(files(expected), files(actual), "files of the bundle");
+    for (String name : files(expected)) {
+      byte[] want = Files.readAllBytes(expected.resolve(name));
+      byte[] got = Files.readAllBytes(actual.resolve(name));
+      if (!Arrays.equals(want, got)) {
+        fail(name + " differs from its golden file: " + describe(name, want, got)
+            + " (if the change is intended, run mvn test -Dmde.updateGoldens=true and review the diff)");
+      }
+    }
+  }
+
+  private static String describe(String name, byte[] want, byte[] got) {
+    String w = new String(want, StandardCharsets.UTF_8);
+    String g = new String(got, StandardCharsets.UTF_8);
+    if (name.endsWith(".mobileconfig") || name.endsWith(".xml") || name.endsWith(".plist")) {
+      Diff diff = DiffBuilder.compare(w).withTest(g).build();
+      if (diff.hasDifferences()) {
+        return diff.toString();
+      }
+      return "same XML, different bytes (whitespace or encoding)";
+    }
+    String[] wl = w.split("\n", -1);
+    String[] gl = g.split("\n", -1);
+    for (int i = 0; i < Math.min(wl.length, gl.length); i++) {
+      if (!wl[i].equals(gl[i])) {
+        return "line " + (i + 1) + ": expected <" + wl[i] + "> but was <" + gl[i] + ">";
+      }
+    }
+    return "expected " + wl.length + " lines but was " + gl.length;
+  }
+
+  private static TreeSet<String> files(Path root) throws IOException {
+    TreeSet<String> names = new TreeSet<>();
+    if (!Files.isDirectory(root)) {
+      return names;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.filter(Files::isRegularFile).forEach(p -> names.add(root.relativize(p).toString().replace('\\', '/')));
+    }
+    return names;
+  }
+
+  private static void replace(Path expected, Path actual) throws IOException {
+    if (Files.isDirectory(expected)) {
+      try (Stream<Path> walk = Files.walk(expected)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    for (String name : files(actual)) {
+      Path target = expected.resolve(name);
+      Files.createDirectories(target.getParent());
+      Files.copy(actual.resolve(name), target);
+    }
+  }
+}

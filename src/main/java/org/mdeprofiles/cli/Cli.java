@@ -129,7 +129,7 @@ public final class Cli {
         command.options(),
         2,
         2,
-        "");
+        "\n" + command.footer());
     return text.toString().replace("\r\n", "\n");
   }
 

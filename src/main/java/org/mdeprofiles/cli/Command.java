@@ -15,6 +15,11 @@ interface Command {
 
   Options options();
 
+  /** Text after the options in {@code help NAME}: exit codes and examples. */
+  default String footer() {
+    return "exit codes: 0 ok, 1 findings, 2 usage error, 3 unreadable input or I/O failure, 4 internal error";
+  }
+
   /** Runs the command and returns its exit code; throws for usage, input and output failures. */
   int run(CommandLine line, PrintStream out, PrintStream err) throws Exception;
 }

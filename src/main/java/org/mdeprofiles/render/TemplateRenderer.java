@@ -4,6 +4,7 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.ParseException;
 import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
@@ -67,7 +68,12 @@ public final class TemplateRenderer {
     try {
       Template template = configuration.getTemplate(templateName);
       template.process(model, out);
+    } catch (ParseException e) {
+      throw syntaxError(e);
     } catch (TemplateException e) {
+      if (rootCause(e) instanceof ParseException p) {
+        throw syntaxError(p);
+      }
       throw new RenderException(
           "template " + e.getTemplateSourceName() + " line " + e.getLineNumber() + ": "
               + firstLine(e.getMessageWithoutStackTop()));
@@ -75,6 +81,20 @@ public final class TemplateRenderer {
       throw new RenderException("cannot read template " + templateName + ": " + firstLine(e.getMessage()));
     }
     return out.toString().replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static RenderException syntaxError(ParseException e) {
+    return new RenderException(
+        "template " + e.getTemplateName() + " line " + e.getLineNumber() + ": "
+            + firstLine(e.getEditorMessage()));
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
   }
 
   private static String firstLine(String message) {

@@ -1,0 +1,212 @@
+package org.mdeprofiles.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mdeprofiles.plist.PlistReader;
+import org.mdeprofiles.plist.PlistValue;
+
+class GenerateCommandTest {
+  @TempDir Path dir;
+
+  private Path out() {
+    return dir.resolve("out");
+  }
+
+  private PlistValue.PlistDict readKext() throws Exception {
+    byte[] bytes = Files.readAllBytes(out().resolve("plain/kext.mobileconfig"));
+    return (PlistValue.PlistDict) PlistReader.read(bytes).root().orElseThrow();
+  }
+
+  private long fileCount(Path root) throws Exception {
+    if (!Files.exists(root)) {
+      return 0;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile).count();
+    }
+  }
+
+  @Test
+  void writesPlainProfileAndManifestAndListsThem() {
+    CliRun run = CliRun.of("generate", "--out", out().toString());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(out().resolve("plain/kext.mobileconfig") + "\n", run.out());
+    assertEquals("", run.err());
+    assertTrue(Files.isRegularFile(out().resolve("manifest.json")));
+  }
+
+  @Test
+  void twoRunsGiveIdenticalBytes() throws Exception {
+    assertEquals(0, CliRun.of("generate", "--out", out().toString()).exit());
+    byte[] first = Files.readAllBytes(out().resolve("plain/kext.mobileconfig"));
+    byte[] manifest = Files.readAllBytes(out().resolve("manifest.json"));
+    assertEquals(0, CliRun.of("generate", "--out", out().toString()).exit());
+    assertArrayEquals(first, Files.readAllBytes(out().resolve("plain/kext.mobileconfig")));
+    assertArrayEquals(manifest, Files.readAllBytes(out().resolve("manifest.json")));
+  }
+
+  @Test
+  void hostileOrganisationAndNamesSurviveEscaping() throws Exception {
+    String org = "R&D <Lab> \"quoted\" 'x' ]]> Zürich 東京 😀";
+    Path config = dir.resolve("c.yaml");
+    Files.writeString(config, "kext:\n  displayName: '" + org.replace("'", "''") + "'\n");
+    CliRun run = CliRun.of("generate", "--config", config.toString(), "--org", org, "--out", out().toString());
+    assertEquals(0, run.exit(), run.err());
+    PlistValue.PlistDict root = readKext();
+    assertEquals(org, root.string("PayloadOrganization"));
+    assertEquals(org, root.string("PayloadDisplayName"));
+    String xml = Files.readString(out().resolve("plain/kext.mobileconfig"), StandardCharsets.UTF_8);
+    assertFalse(xml.contains("&#"), "no numeric character references");
+    assertTrue(xml.contains("R&amp;D &lt;Lab&gt;"));
+  }
+
+  @Test
+  void controlCharacterInOrganisationIsRefusedAndNothingWritten() throws Exception {
+    CliRun run = CliRun.of("generate", "--org", "Bad\u0007Org", "--out", out().toString());
+    assertEquals(2, run.exit());
+    assertEquals("mde-profiles generate: --org: contains the character U+0007, which an XML property list"
+        + " cannot carry (see mde-profiles help generate)\n", run.err());
+    assertEquals(0, fileCount(out()));
+  }
+
+  @Test
+  void controlCharacterInConfigNamesTheFileAndKey() throws Exception {
+    Path config = dir.resolve("c.yaml");
+    Files.writeString(config, "kext:\n  description: \"a\\x01b\"\n");
+    CliRun run = CliRun.of("generate", "--config", config.toString(), "--out", out().toString());
+    assertEquals(3, run.exit());
+    assertEquals("mde-profiles: " + config + ": kext.description: contains the character U+0001, which an XML"
+        + " property list cannot carry\n", run.err());
+  }
+
+  @Test
+  void badTeamAndBundleIdsInConfig() throws Exception {
+    Path config = dir.resolve("c.yaml");
+    Files.writeString(config, "kext:\n  teamIdentifiers: [ubf8t346g9]\n");
+    CliRun run = CliRun.of("generate", "--config", config.toString(), "--out", out().toString());
+    assertEquals(3, run.exit());
+    assertEquals("mde-profiles: " + config + ": kext.teamIdentifiers[0]: 'ubf8t346g9' is not a Team ID"
+        + " (10 characters, A-Z and 0-9)\n", run.err());
+
+    Files.writeString(config, "kext:\n  kernelExtensions:\n    ABCDE12345: [driver]\n");
+    run = CliRun.of("generate", "--config", config.toString(), "--out", out().toString());
+    assertEquals(3, run.exit());
+    assertEquals("mde-profiles: " + config + ": kext.kernelExtensions.ABCDE12345[0]: 'driver' is not a"
+        + " reverse-DNS bundle ID (such as com.example.driver)\n", run.err());
+  }
+
+  @Test
+  void unknownConfigKeyMalformedAndMissingConfig() throws Exception {
+    Path config = dir.resolve("c.yaml");
+    Files.writeString(config, "organisation: Contoso\n");
+    CliRun run = CliRun.of("generate", "--config", config.toString());
+    assertEquals(3, run.exit());
+    assertEquals("mde-profiles: " + config + ": organisation: unknown setting (known: kext, macos, mdm,"
+        + " organization, prefix, profiles, removalDisallowed)\n", run.err());
+
+    Files.writeString(config, "organization: [unclosed\n");
+    run = CliRun.of("generate", "--config", config.toString());
+    assertEquals(3, run.exit());
+    assertTrue(run.err().startsWith("mde-profiles: " + config + ": "), run.err());
+    assertEquals(1, run.err().lines().count());
+
+    Files.writeString(config, "organization: A\norganization: B\n");
+    run = CliRun.of("generate", "--config", config.toString());
+    assertEquals(3, run.exit());
+    assertTrue(run.err().contains("duplicate key organization"), run.err());
+
+    run = CliRun.of("generate", "--config", dir.resolve("none.yaml").toString());
+    assertEquals(3, run.exit());
+    assertEquals("mde-profiles: " + dir.resolve("none.yaml") + ": no such file\n", run.err());
+  }
+
+  @Test
+  void refusesToOverwriteAFileItDidNotWriteUnlessForced() throws Exception {
+    Path foreign = out().resolve("plain/kext.mobileconfig");
+    Files.createDirectories(foreign.getParent());
+    Files.writeString(foreign, "mine");
+    CliRun run = CliRun.of("generate", "--out", out().toString());
+    assertEquals(3, run.exit());
+    assertEquals("mde-profiles: " + foreign + ": exists and was not written by mde-profiles (use --force"
+        + " to overwrite)\n", run.err());
+    assertEquals("mine", Files.readString(foreign));
+    assertFalse(Files.exists(out().resolve("manifest.json")));
+    try (Stream<Path> files = Files.list(foreign.getParent())) {
+      assertEquals(1, files.count(), "no temporary file left behind");
+    }
+
+    assertEquals(0, CliRun.of("generate", "--out", out().toString(), "--force").exit());
+    assertTrue(Files.readString(foreign).startsWith("<?xml"));
+  }
+
+  @Test
+  void foreignManifestIsNotReplaced() throws Exception {
+    Files.createDirectories(out());
+    Files.writeString(out().resolve("manifest.json"), "{\"something\": \"else\"}");
+    CliRun run = CliRun.of("generate", "--out", out().toString());
+    assertEquals(3, run.exit());
+    assertEquals("mde-profiles: " + out().resolve("manifest.json") + ": exists but is not a manifest written"
+        + " by mde-profiles (use --force to replace it)\n", run.err());
+  }
+
+  @Test
+  void kextApprovalModes() throws Exception {
+    assertEquals(0, CliRun.of("generate", "--kext-approval", "team", "--out", out().toString()).exit());
+    PlistValue.PlistDict payload = (PlistValue.PlistDict)
+        ((PlistValue.PlistArray) readKext().get("PayloadContent")).items().get(0);
+    assertTrue(payload.entries().containsKey("AllowedTeamIdentifiers"));
+    assertFalse(payload.entries().containsKey("AllowedKernelExtensions"));
+
+    CliRun bad = CliRun.of("generate", "--kext-approval", "all", "--out", out().toString());
+    assertEquals(2, bad.exit());
+    assertEquals("mde-profiles generate: --kext-approval: kext approval must be team, bundle or both, not"
+        + " 'all' (see mde-profiles help generate)\n", bad.err());
+  }
+
+  @Test
+  void selectionErrors() {
+    CliRun unknown = CliRun.of("generate", "--profiles", "kext,nope", "--out", out().toString());
+    assertEquals(2, unknown.exit());
+    assertEquals("mde-profiles generate: --profiles: unknown profile 'nope' (see mde-profiles list) (see"
+        + " mde-profiles help generate)\n", unknown.err());
+    CliRun badMacos = CliRun.of("generate", "--macos", "eleven");
+    assertEquals(2, badMacos.exit());
+    assertEquals("mde-profiles generate: --macos: not a macOS version (expected e.g. 14 or 10.15): eleven"
+        + " (see mde-profiles help generate)\n", badMacos.err());
+  }
+
+  @Test
+  void brokenTemplateOverrideIsBadInput() throws Exception {
+    Path templates = dir.resolve("templates");
+    Files.createDirectories(templates.resolve("payloads"));
+    Files.writeString(templates.resolve("payloads/kernel-extension-policy.ftlx"), "<#if>\n");
+    CliRun run = CliRun.of("generate", "--templates", templates.toString(), "--out", out().toString());
+    assertEquals(3, run.exit());
+    assertTrue(run.err().startsWith("mde-profiles: template payloads/kernel-extension-policy.ftlx line 1: "),
+        run.err());
+    assertEquals(0, fileCount(out()));
+  }
+
+  @Test
+  void templateOverrideThatBreaksTheRulesWritesNothing() throws Exception {
+    Path templates = dir.resolve("templates");
+    Files.createDirectories(templates.resolve("payloads"));
+    Files.writeString(templates.resolve("payloads/kernel-extension-policy.ftlx"),
+        "\t\t\t<key>AllowUserOverrides</key>\n\t\t\t<integer>0</integer>\n");
+    CliRun run = CliRun.of("generate", "--templates", templates.toString(), "--out", out().toString());
+    assertEquals(1, run.exit());
+    assertEquals("kext.mobileconfig: PayloadContent[0].AllowUserOverrides: error: expected boolean, found"
+        + " integer [key.type]\nmde-profiles: generated profiles did not validate; nothing was written\n",
+        run.err());
+    assertEquals(0, fileCount(out()));
+  }
+}

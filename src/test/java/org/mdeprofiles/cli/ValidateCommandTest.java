@@ -1,0 +1,153 @@
+package org.mdeprofiles.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mdeprofiles.TestProfiles;
+
+class ValidateCommandTest {
+  @TempDir Path dir;
+  private Path good;
+  private Path bad;
+
+  @BeforeEach
+  void fixtures() throws Exception {
+    good = dir.resolve("good.mobileconfig");
+    Files.writeString(good, TestProfiles.defaultKext());
+    bad = dir.resolve("sub/bad.mobileconfig");
+    Files.createDirectories(bad.getParent());
+    Files.writeString(bad, TestProfiles.defaultKext()
+        .replace("<key>AllowUserOverrides</key>\n\t\t\t<false/>", "<key>AllowUserOverrides</key>\n\t\t\t<integer>0</integer>")
+        .replace("<key>PayloadDisplayName</key>", "<key>PayloadDisplayname</key>"));
+  }
+
+  @Test
+  void cleanProfileExitsZeroAndSaysSo() {
+    CliRun run = CliRun.of("validate", good.toString());
+    assertEquals(0, run.exit());
+    assertEquals(good + ": ok\n1 file checked: 0 failed, 0 errors, 0 warnings\n", run.out());
+    assertEquals("", run.err());
+  }
+
+  @Test
+  void findingsExitOneWithPaths() {
+    CliRun run = CliRun.of("validate", bad.toString());
+    assertEquals(1, run.exit());
+    assertEquals(bad + ": PayloadDisplayname: warning: unknown key PayloadDisplayname for the profile [key.unknown]\n"
+        + bad + ": PayloadContent[0].PayloadDisplayname: warning: unknown key PayloadDisplayname for"
+        + " com.apple.syspolicy.kernel-extension-policy [key.unknown]\n"
+        + bad + ": PayloadContent[0].AllowUserOverrides: error: expected boolean, found integer [key.type]\n"
+        + "1 file checked: 1 failed, 1 error, 2 warnings\n", run.out());
+  }
+
+  @Test
+  void folderIsWalkedInOrderAndQuietPrintsOnlyProblems() {
+    CliRun run = CliRun.of("validate", "--quiet", dir.toString());
+    assertEquals(1, run.exit());
+    assertEquals(3, run.out().lines().count(), run.out());
+    assertFalse(run.out().contains("good.mobileconfig"));
+  }
+
+  @Test
+  void strictTurnsWarningsIntoErrors() throws Exception {
+    Files.writeString(good, TestProfiles.defaultKext().replace("<key>PayloadDisplayName</key>\n\t<string>",
+        "<key>Extra</key>\n\t<true/>\n\t<key>PayloadDisplayName</key>\n\t<string>"));
+    assertEquals(0, CliRun.of("validate", good.toString()).exit());
+    CliRun strict = CliRun.of("validate", "--strict", good.toString());
+    assertEquals(1, strict.exit());
+    assertEquals(good + ": Extra: error: unknown key Extra for the profile [key.unknown]\n"
+        + "1 file checked: 1 failed, 1 error, 0 warnings\n", strict.out());
+  }
+
+  @Test
+  void jsonReportHasPointers() {
+    CliRun run = CliRun.of("validate", "--format", "json", bad.toString());
+    assertEquals(1, run.exit());
+    String json = run.out();
+    assertEquals(true, json.contains("\"pointer\": \"/PayloadContent/0/AllowUserOverrides\""), json);
+    assertEquals(true, json.contains("\"path\": \"PayloadContent[0].AllowUserOverrides\""), json);
+    assertEquals(true, json.contains("\"valid\": false"), json);
+    assertEquals(true, json.startsWith("{\n  \"files\": [\n    {\n      \"file\": \""), json);
+  }
+
+  @Test
+  void standardInput() {
+    CliRun run = CliRun.withStdin(TestProfiles.defaultKext().getBytes(StandardCharsets.UTF_8), "validate", "-");
+    assertEquals(0, run.exit());
+    assertEquals("<stdin>: ok\n1 file checked: 0 failed, 0 errors, 0 warnings\n", run.out());
+  }
+
+  @Test
+  void unreadableInputsExitThreeWithOneLineEach() throws Exception {
+    Path empty = dir.resolve("empty.mobileconfig");
+    Files.write(empty, new byte[0]);
+    Path broken = dir.resolve("broken.mobileconfig");
+    Files.writeString(broken, "<plist><dict>");
+    Path missing = dir.resolve("missing.mobileconfig");
+    CliRun run = CliRun.of("validate", empty.toString(), broken.toString(), missing.toString(), good.toString());
+    assertEquals(3, run.exit());
+    assertEquals("mde-profiles: " + empty + ": file is empty\n"
+        + "mde-profiles: " + broken + ": malformed XML at line 1: XML document structures must start and end"
+        + " within the same entity.\n"
+        + "mde-profiles: " + missing + ": no such file\n", run.err());
+    assertEquals(good + ": ok\n4 files checked: 3 failed, 0 errors, 0 warnings\n", run.out());
+  }
+
+  @Test
+  void hugeFileIsRefusedUnread() throws Exception {
+    Path huge = dir.resolve("huge.mobileconfig");
+    try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
+      f.setLength(100L * 1024 * 1024);
+    }
+    CliRun run = CliRun.of("validate", huge.toString());
+    assertEquals(3, run.exit());
+    assertEquals("mde-profiles: " + huge + ": larger than the limit of 16 MiB\n", run.err());
+  }
+
+  @Test
+  void externalEntityContentNeverAppears() throws Exception {
+    Path secret = dir.resolve("secret.txt");
+    Files.writeString(secret, "TOP-SECRET-CONTENT");
+    Path xxe = dir.resolve("xxe.mobileconfig");
+    Files.writeString(xxe, "<?xml version=\"1.0\"?>\n<!DOCTYPE plist [<!ENTITY x SYSTEM \"" + secret.toUri()
+        + "\">]>\n<plist><dict><key>PayloadIdentifier</key><string>&x;</string></dict></plist>");
+    for (String format : new String[] {"text", "json"}) {
+      CliRun run = CliRun.of("validate", "--format", format, xxe.toString());
+      assertEquals(1, run.exit());
+      assertFalse(run.out().contains("TOP-SECRET") || run.err().contains("TOP-SECRET"));
+    }
+    assertEquals(xxe + ": error: the document declares or uses XML entities; they are never expanded or read,"
+        + " and the profile is not checked further [plist.entity-declared]\n"
+        + "1 file checked: 1 failed, 1 error, 0 warnings\n", CliRun.of("validate", xxe.toString()).out());
+  }
+
+  @Test
+  void byteOrderMarkIsAnErrorFinding() throws Exception {
+    byte[] body = TestProfiles.defaultKext().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = new byte[body.length + 3];
+    bytes[0] = (byte) 0xEF;
+    bytes[1] = (byte) 0xBB;
+    bytes[2] = (byte) 0xBF;
+    System.arraycopy(body, 0, bytes, 3, body.length);
+    Path bom = dir.resolve("bom.mobileconfig");
+    Files.write(bom, bytes);
+    CliRun run = CliRun.of("validate", bom.toString());
+    assertEquals(1, run.exit());
+    assertEquals(bom + ": error: the file starts with a UTF-8 byte-order mark; macOS reads it, but Intune"
+        + " rejects it [plist.bom]\n1 file checked: 1 failed, 1 error, 0 warnings\n", run.out());
+  }
+
+  @Test
+  void usageErrors() {
+    assertEquals(2, CliRun.of("validate").exit());
+    assertEquals(2, CliRun.of("validate", "--format", "xml", good.toString()).exit());
+    assertEquals(2, CliRun.of("validate", "--macos", "x", good.toString()).exit());
+  }
+}

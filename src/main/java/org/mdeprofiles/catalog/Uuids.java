@@ -17,7 +17,7 @@ final class Uuids {
     List<Payload> payloads = new ArrayList<>();
     for (Payload p : profile.payloads()) {
       Payload blank = p.withUuid("");
-      payloads.add(p.withUuid(NameBasedUuid.of(p.header().identifier() + "\n" + blank)));
+      payloads.add(p.withUuid(NameBasedUuid.forContent(p.header().identifier(), blank)));
     }
     Profile withPayloads =
         new Profile(
@@ -30,6 +30,6 @@ final class Uuids {
             profile.scope(),
             profile.removalDisallowed(),
             payloads);
-    return withPayloads.withUuid(NameBasedUuid.of(profile.identifier() + "\n" + withPayloads));
+    return withPayloads.withUuid(NameBasedUuid.forContent(profile.identifier(), withPayloads));
   }
 }

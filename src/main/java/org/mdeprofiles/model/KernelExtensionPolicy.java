@@ -12,7 +12,7 @@ public record KernelExtensionPolicy(
     boolean allowUserOverrides,
     boolean allowNonAdminUserApprovals,
     List<String> allowedTeamIdentifiers,
-    List<TeamKernelExtensions> allowedKernelExtensions)
+    List<TeamBundleIds> allowedKernelExtensions)
     implements Payload {
 
   public static final String TYPE = "com.apple.syspolicy.kernel-extension-policy";

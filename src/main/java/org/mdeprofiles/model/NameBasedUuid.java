@@ -19,6 +19,11 @@ public final class NameBasedUuid {
     return of(NAMESPACE, name).toString().toUpperCase(Locale.ROOT);
   }
 
+  /** The UUID of a model value: from its identifier and its canonical content. */
+  public static String forContent(String identifier, Object content) {
+    return of(identifier + "\n" + CanonicalForm.of(content));
+  }
+
   static UUID of(UUID namespace, String name) {
     MessageDigest sha1;
     try {

@@ -92,9 +92,14 @@ public sealed interface PlistValue {
       return java.util.Arrays.hashCode(bytes);
     }
 
+    /** The bytes as base64, as a plist writes them. */
+    public String base64() {
+      return java.util.Base64.getEncoder().encodeToString(bytes);
+    }
+
     @Override
     public String toString() {
-      return "PlistData[" + bytes.length + " bytes]";
+      return "PlistData[" + base64() + "]";
     }
   }
 

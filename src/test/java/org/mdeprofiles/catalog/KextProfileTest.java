@@ -13,7 +13,7 @@ import org.mdeprofiles.config.KextApproval;
 import org.mdeprofiles.config.KextSettings;
 import org.mdeprofiles.model.KernelExtensionPolicy;
 import org.mdeprofiles.model.Profile;
-import org.mdeprofiles.model.TeamKernelExtensions;
+import org.mdeprofiles.model.TeamBundleIds;
 
 class KextProfileTest {
   private static GenerateSettings settings(String org, String prefix, KextSettings kext) {
@@ -32,7 +32,7 @@ class KextProfileTest {
   void defaultApprovesDefenderByTeamAndBundle() {
     KernelExtensionPolicy p = policy(build(GenerateSettings.defaults()));
     assertEquals(List.of("UBF8T346G9"), p.allowedTeamIdentifiers());
-    assertEquals(List.of(new TeamKernelExtensions("UBF8T346G9", List.of("com.microsoft.wdavkext"))),
+    assertEquals(List.of(new TeamBundleIds("UBF8T346G9", List.of("com.microsoft.wdavkext"))),
         p.allowedKernelExtensions());
     assertEquals(false, p.allowUserOverrides());
     assertEquals(false, p.allowNonAdminUserApprovals());
@@ -56,9 +56,9 @@ class KextProfileTest {
             "ABCDE12345", List.of("com.example.driver")));
     KernelExtensionPolicy p = policy(build(settings("O", "com.o", kext)));
     assertEquals(List.of("UBF8T346G9", "ABCDE12345"), p.allowedTeamIdentifiers());
-    assertEquals(new TeamKernelExtensions("UBF8T346G9", List.of("com.microsoft.wdavkext", "com.microsoft.other")),
+    assertEquals(new TeamBundleIds("UBF8T346G9", List.of("com.microsoft.wdavkext", "com.microsoft.other")),
         p.allowedKernelExtensions().get(0));
-    assertEquals(new TeamKernelExtensions("ABCDE12345", List.of("com.example.driver")),
+    assertEquals(new TeamBundleIds("ABCDE12345", List.of("com.example.driver")),
         p.allowedKernelExtensions().get(1));
   }
 

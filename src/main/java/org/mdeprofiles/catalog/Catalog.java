@@ -3,21 +3,59 @@ package org.mdeprofiles.catalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.mdeprofiles.config.GenerateSettings;
 import org.mdeprofiles.model.MacosVersion;
+import org.mdeprofiles.model.Profile;
 
 /** Every profile mde-profiles can build, in the order they are listed and written. */
 public final class Catalog {
   private static final List<CatalogEntry> ENTRIES =
       List.of(
-          new CatalogEntry(
-              KextProfile.NAME,
+          modern(SystemExtensionsProfile.NAME, "10.15",
+              "approves Defender's system extensions (endpoint security, network)",
+              SystemExtensionsProfile::build),
+          modern(ContentFilterProfile.NAME, "10.15",
+              "turns on Defender's network content filter (network protection)",
+              ContentFilterProfile::build),
+          modern(PrivacyProfiles.FULL_DISK, "10.14",
+              "grants full disk access to Defender, its extension and its DLP daemon",
+              PrivacyProfiles::fullDisk),
+          new CatalogEntry(PrivacyProfiles.ACCESSIBILITY,
+              "grants accessibility access to Defender's DLP daemon",
+              v("10.14"), Optional.empty(), Optional.of(v("26.2")), false, true, PrivacyProfiles::accessibility),
+          modern(PrivacyProfiles.BLUETOOTH, "14.0",
+              "grants Bluetooth access to Defender's DLP agent (device control)",
+              PrivacyProfiles::bluetooth),
+          modern(BackgroundProfile.NAME, "13.0",
+              "keeps Defender's background services managed and on",
+              BackgroundProfile::build),
+          modern(NotificationsProfile.NAME, "10.15",
+              "lets Defender and Microsoft AutoUpdate show notifications",
+              NotificationsProfile::build),
+          modern(PreferenceProfiles.SETTINGS, "10.13",
+              "Defender's managed settings (domain com.microsoft.wdav)",
+              PreferenceProfiles::settings),
+          modern(PreferenceProfiles.AUTOUPDATE, "10.13",
+              "Microsoft AutoUpdate channel and update checks (domain com.microsoft.autoupdate2)",
+              PreferenceProfiles::autoUpdate),
+          new CatalogEntry(CombinedProfile.NAME,
+              "all of the above but kext in one profile, one TCC payload (only on request)",
+              v("10.15"), Optional.empty(), Optional.empty(), false, false, CombinedProfile::build),
+          new CatalogEntry(KextProfile.NAME,
               "approves the Defender kernel extension (legacy: fleets on macOS 10.15 and older)",
-              MacosVersion.parse("10.13"),
-              Optional.of(MacosVersion.parse("10.15")),
-              true,
-              KextProfile::build));
+              v("10.13"), Optional.of(v("10.15")), Optional.empty(), true, true, KextProfile::build));
 
   private Catalog() {}
+
+  private static CatalogEntry modern(
+      String name, String since, String purpose, Function<GenerateSettings, Profile> builder) {
+    return new CatalogEntry(name, purpose, v(since), Optional.empty(), Optional.empty(), false, true, builder);
+  }
+
+  private static MacosVersion v(String version) {
+    return MacosVersion.parse(version);
+  }
 
   public static List<CatalogEntry> entries() {
     return ENTRIES;
@@ -28,14 +66,14 @@ public final class Catalog {
   }
 
   /**
-   * The entries to build: the named ones (all when {@code names} is empty) that apply to a fleet
-   * whose oldest Mac runs {@code oldest}, when given.
+   * The entries to build: the named ones, or when {@code names} is empty the default bundle, that
+   * apply to a fleet whose oldest Mac runs {@code oldest}, when given.
    */
   public static List<CatalogEntry> select(List<String> names, Optional<MacosVersion> oldest) {
     List<CatalogEntry> selected = new ArrayList<>();
     for (CatalogEntry entry : ENTRIES) {
-      boolean named = names.isEmpty() || names.contains(entry.name());
-      if (named && oldest.map(entry::appliesTo).orElse(true)) {
+      boolean chosen = names.isEmpty() ? entry.inDefaultBundle() : names.contains(entry.name());
+      if (chosen && oldest.map(entry::appliesTo).orElse(true)) {
         selected.add(entry);
       }
     }

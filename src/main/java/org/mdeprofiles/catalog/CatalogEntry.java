@@ -13,14 +13,18 @@ import org.mdeprofiles.model.Profile;
  * @param name short name, used for --profiles and as the file's base name
  * @param minMacos the oldest macOS the profile applies to
  * @param maxMacos the newest macOS it applies to, when it stops applying
+ * @param deprecatedFrom the macOS from which Apple deprecates what the profile grants
  * @param legacy true for profiles kept for old fleets only
+ * @param inDefaultBundle false for profiles built only on request (the combined profile)
  */
 public record CatalogEntry(
     String name,
     String purpose,
     MacosVersion minMacos,
     Optional<MacosVersion> maxMacos,
+    Optional<MacosVersion> deprecatedFrom,
     boolean legacy,
+    boolean inDefaultBundle,
     Function<GenerateSettings, Profile> builder) {
 
   public CatalogEntry {
@@ -28,6 +32,7 @@ public record CatalogEntry(
     Objects.requireNonNull(purpose, "purpose == null");
     Objects.requireNonNull(minMacos, "minMacos == null");
     Objects.requireNonNull(maxMacos, "maxMacos == null");
+    Objects.requireNonNull(deprecatedFrom, "deprecatedFrom == null");
     Objects.requireNonNull(builder, "builder == null");
   }
 
@@ -36,9 +41,19 @@ public record CatalogEntry(
     return maxMacos.map(max -> !max.isBefore(oldest)).orElse(true);
   }
 
-  /** "10.13.2-10.15" or "11.0+". */
+  /** True when Apple deprecates this grant on {@code macos}. */
+  public boolean deprecatedOn(MacosVersion macos) {
+    return deprecatedFrom.map(d -> !macos.isBefore(d)).orElse(false);
+  }
+
+  /** "10.13-10.15" or "11.0+". */
   public String macosRange() {
     return minMacos + maxMacos.map(max -> "-" + max).orElse("+");
+  }
+
+  /** The purpose, with the legacy and deprecation notes a reader needs. */
+  public String description() {
+    return purpose + deprecatedFrom.map(d -> "; Apple deprecates this grant from macOS " + d).orElse("");
   }
 
   public Profile build(GenerateSettings settings) {

@@ -14,6 +14,7 @@ import org.mdeprofiles.catalog.Catalog;
 import org.mdeprofiles.catalog.CatalogEntry;
 import org.mdeprofiles.config.ConfigFile;
 import org.mdeprofiles.config.GenerateSettings;
+import org.mdeprofiles.config.OnboardingFile;
 import org.mdeprofiles.config.SettingsBuilder;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.Severity;
@@ -58,6 +59,7 @@ final class GenerateCommand implements Command {
             + GenerateSettings.DEFAULT_PREFIX + ")"))
         .addOption(Cli.valued("kext-approval", "MODE", "team, bundle or both (default: both)"))
         .addOption(Cli.flag("allow-removal", "let admins remove the profiles (PayloadRemovalDisallowed false)"))
+        .addOption(Cli.valued("onboarding", "FILE", "the tenant's onboarding file from the Defender portal"))
         .addOption(Cli.valued("templates", "DIR", "folder of .ftlx templates overriding the built-in ones"))
         .addOption(Cli.flag("force", "overwrite files in --out that mde-profiles did not write"));
   }
@@ -68,7 +70,7 @@ final class GenerateCommand implements Command {
       throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'");
     }
     SettingsBuilder builder = new SettingsBuilder();
-    ConfigFile config = new ConfigFile(List.of(), List.of());
+    ConfigFile config = ConfigFile.none();
     if (line.hasOption("config")) {
       config = ConfigFile.load(Path.of(line.getOptionValue("config")), builder);
     }
@@ -82,6 +84,12 @@ final class GenerateCommand implements Command {
     List<CatalogEntry> entries = select(
         line.hasOption("profiles") ? list(line.getOptionValue("profiles")) : config.profiles(), settings);
 
+    Optional<Path> onboardingPath = line.hasOption("onboarding")
+        ? Optional.of(Path.of(line.getOptionValue("onboarding"))) : config.onboarding();
+    Optional<OnboardingFile> onboarding = Optional.empty();
+    if (onboardingPath.isPresent()) {
+      onboarding = Optional.of(OnboardingFile.read(onboardingPath.get()));
+    }
     Optional<Path> templates = Optional.empty();
     if (line.hasOption("templates")) {
       Path dir = Path.of(line.getOptionValue("templates"));
@@ -89,6 +97,12 @@ final class GenerateCommand implements Command {
         throw new UsageException("--templates: " + dir + " is not a folder");
       }
       templates = Optional.of(dir);
+    }
+    for (CatalogEntry entry : entries) {
+      if (settings.macos().isPresent() && entry.deprecatedOn(settings.macos().get())) {
+        err.println(entry.name() + ".mobileconfig: warning: Apple deprecates this grant from macOS "
+            + entry.deprecatedFrom().orElseThrow() + "; --macos is " + settings.macos().get());
+      }
     }
     List<RenderedProfile> rendered = Profiles.generate(settings, entries, new TemplateRenderer(templates));
     boolean failed = false;
@@ -104,12 +118,16 @@ final class GenerateCommand implements Command {
     }
     List<BundleFile> files = new ArrayList<>();
     if (targets.contains(PlainTarget.NAME)) {
-      files.addAll(PlainTarget.files(rendered));
+      files.addAll(PlainTarget.files(rendered, onboarding));
     }
     Path outDir = Path.of(line.getOptionValue("out", DEFAULT_OUT));
     BundleWriter.write(outDir, files, line.hasOption("force"));
     for (BundleFile f : files) {
       out.println(outDir.resolve(f.path()));
+    }
+    if (onboarding.isEmpty()) {
+      err.println("note: no --onboarding file, so the bundle does not onboard Macs to your tenant yet;"
+          + " download the onboarding package from the Microsoft Defender portal and add it");
     }
     return ExitCode.OK;
   }
@@ -154,6 +172,10 @@ final class GenerateCommand implements Command {
         throw new UsageException("--profiles: " + name + " applies to macOS " + entry.macosRange()
             + " only, not to a fleet whose oldest Mac runs " + settings.macos().get());
       }
+    }
+    if (names.contains("combined") && names.size() > 1) {
+      throw new UsageException("--profiles: combined already holds every modern payload; build it alone,"
+          + " or list the separate profiles instead");
     }
     List<CatalogEntry> entries = Catalog.select(names, settings.macos());
     if (entries.isEmpty()) {

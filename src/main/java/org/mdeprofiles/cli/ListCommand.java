@@ -35,7 +35,7 @@ final class ListCommand implements Command {
     }
     out.printf("%-14s %-14s %s%n", "PROFILE", "MACOS", "PURPOSE");
     for (CatalogEntry e : Catalog.entries()) {
-      out.printf("%-14s %-14s %s%n", e.name(), e.macosRange(), e.purpose());
+      out.printf("%-14s %-14s %s%n", e.name(), e.macosRange(), e.description());
     }
     return ExitCode.OK;
   }

@@ -1,9 +1,9 @@
 package org.mdeprofiles.config;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,21 +14,47 @@ import org.mdeprofiles.io.InputFiles;
 import org.mdeprofiles.io.SafeYaml;
 
 /**
- * The YAML config file: organization, prefix, removal, macOS, profile selection, and one
- * section per profile (display name, description, and that profile's own settings).
+ * The YAML config file: organization, prefix, removal, macOS, selection, Defender's settings,
+ * and one section per profile (display name, description, and that profile's own options).
  *
  * @param profiles the profiles the file selects (empty: the default bundle)
  * @param mdm the targets the file selects (empty: all)
+ * @param onboarding the onboarding file it names, resolved against the config's folder
  */
-public record ConfigFile(List<String> profiles, List<String> mdm) {
-  private static final Set<String> TOP_KEYS =
-      Set.of("organization", "prefix", "removalDisallowed", "macos", "profiles", "mdm", "kext");
-  private static final Set<String> KEXT_KEYS =
-      Set.of("displayName", "description", "approval", "teamIdentifiers", "kernelExtensions");
+public record ConfigFile(List<String> profiles, List<String> mdm, Optional<Path> onboarding) {
+  private static final Set<String> TEXT_KEYS = Set.of("displayName", "description");
+  private static final Map<String, Set<String>> SECTIONS = ordered(
+      Map.entry("kext", Set.of("displayName", "description", "approval", "teamIdentifiers", "kernelExtensions")),
+      Map.entry("sysext", Set.of("displayName", "description", "nonRemovable")),
+      Map.entry("notifications", Set.of("displayName", "description", "alertType", "badges", "sounds",
+          "notificationCenter", "lockScreen", "criticalAlerts")),
+      Map.entry("autoupdate", Set.of("displayName", "description", "channel", "howToCheck")),
+      Map.entry("fulldisk", TEXT_KEYS),
+      Map.entry("accessibility", TEXT_KEYS),
+      Map.entry("bluetooth", TEXT_KEYS),
+      Map.entry("netfilter", TEXT_KEYS),
+      Map.entry("background", TEXT_KEYS),
+      Map.entry("combined", TEXT_KEYS),
+      Map.entry("settingsProfile", TEXT_KEYS));
+  private static final Set<String> TOP_KEYS = Set.of(
+      "organization", "prefix", "removalDisallowed", "macos", "profiles", "mdm", "onboarding", "settings");
+
+  @SafeVarargs
+  private static Map<String, Set<String>> ordered(Map.Entry<String, Set<String>>... entries) {
+    Map<String, Set<String>> map = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, Set<String>> e : entries) {
+      map.put(e.getKey(), e.getValue());
+    }
+    return java.util.Collections.unmodifiableMap(map);
+  }
 
   public ConfigFile {
     profiles = List.copyOf(profiles);
     mdm = List.copyOf(mdm);
+  }
+
+  public static ConfigFile none() {
+    return new ConfigFile(List.of(), List.of(), Optional.empty());
   }
 
   /** Reads {@code file} and applies its settings to {@code settings}. */
@@ -46,16 +72,33 @@ public record ConfigFile(List<String> profiles, List<String> mdm) {
     try {
       Object root = SafeYaml.load(text);
       if (root == null) {
-        return new ConfigFile(List.of(), List.of());
+        return none();
       }
       Map<String, Object> top = ConfigTree.map(root, "the top level");
-      ConfigTree.onlyKeys(top, TOP_KEYS, "");
+      for (String key : top.keySet()) {
+        if (!TOP_KEYS.contains(key) && !SECTIONS.containsKey(key)) {
+          throw new IllegalArgumentException(key + ": unknown setting (known: "
+              + String.join(", ", new java.util.TreeSet<>(union())) + ")");
+        }
+      }
       apply(top, settings);
+      Optional<Path> onboarding = ConfigTree.string(top, "onboarding").map(p -> resolve(file, p));
       return new ConfigFile(
-          ConfigTree.strings(top.get("profiles"), "profiles"), ConfigTree.strings(top.get("mdm"), "mdm"));
+          ConfigTree.strings(top.get("profiles"), "profiles"), ConfigTree.strings(top.get("mdm"), "mdm"), onboarding);
     } catch (IllegalArgumentException e) {
       throw new InputException(name, e.getMessage());
     }
+  }
+
+  private static Path resolve(Path config, String path) {
+    Path parent = config.toAbsolutePath().getParent();
+    return parent == null ? Path.of(path) : parent.resolve(path);
+  }
+
+  private static Set<String> union() {
+    Set<String> all = new java.util.HashSet<>(TOP_KEYS);
+    all.addAll(SECTIONS.keySet());
+    return all;
   }
 
   private static void apply(Map<String, Object> top, SettingsBuilder settings) {
@@ -63,36 +106,30 @@ public record ConfigFile(List<String> profiles, List<String> mdm) {
     ConfigTree.string(top, "prefix").ifPresent(v -> settings.prefix("prefix", v));
     ConfigTree.string(top, "macos").ifPresent(v -> settings.macos("macos", v));
     ConfigTree.bool(top, "removalDisallowed").ifPresent(settings::removalDisallowed);
-    Optional<Map<String, Object>> kext = ConfigTree.section(top, "kext");
-    if (kext.isPresent()) {
-      applyKext(kext.get(), settings);
+    if (top.containsKey("settings")) {
+      settings.defenderSettings(SettingsTree.dict(top.get("settings"), "settings"));
     }
-  }
-
-  private static void applyKext(Map<String, Object> kext, SettingsBuilder settings) {
-    ConfigTree.onlyKeys(kext, KEXT_KEYS, "kext.");
-    applyText("kext", kext, settings);
-    ConfigTree.string(kext, "approval").ifPresent(v -> settings.kextApproval("kext.approval", v));
-    List<String> teams = ConfigTree.strings(kext.get("teamIdentifiers"), "kext.teamIdentifiers");
-    for (int i = 0; i < teams.size(); i++) {
-      settings.addTeamId("kext.teamIdentifiers[" + i + "]", teams.get(i));
-    }
-    Optional<Map<String, Object>> bundles = ConfigTree.section(kext, "kernelExtensions");
-    if (bundles.isPresent()) {
-      for (Map.Entry<String, Object> e : bundles.get().entrySet()) {
-        String where = "kext.kernelExtensions." + e.getKey();
-        List<String> ids = ConfigTree.strings(e.getValue(), where);
-        for (int i = 0; i < ids.size(); i++) {
-          settings.addKernelExtension(where, e.getKey(), where + "[" + i + "]", ids.get(i));
-        }
+    for (Map.Entry<String, Set<String>> section : SECTIONS.entrySet()) {
+      Optional<Map<String, Object>> values = ConfigTree.section(top, section.getKey());
+      if (values.isPresent()) {
+        ConfigTree.onlyKeys(values.get(), section.getValue(), section.getKey() + ".");
+        String profile = section.getKey().equals("settingsProfile") ? "settings" : section.getKey();
+        applyText(profile, section.getKey(), values.get(), settings);
       }
     }
+    ConfigTree.section(top, "kext").ifPresent(kext -> ConfigSections.kext(kext, settings));
+    ConfigTree.section(top, "sysext").ifPresent(sysext ->
+        ConfigTree.bool(sysext, "nonRemovable").ifPresent(settings::sysextNonRemovable));
+    ConfigTree.section(top, "notifications").ifPresent(n -> ConfigSections.notifications(n, settings));
+    ConfigTree.section(top, "autoupdate").ifPresent(a -> settings.autoUpdate("autoupdate",
+        ConfigTree.string(a, "channel").orElse(settings.autoUpdate().channel()),
+        ConfigTree.string(a, "howToCheck").orElse(settings.autoUpdate().howToCheck())));
   }
 
-  private static void applyText(String profile, Map<String, Object> section, SettingsBuilder settings) {
-    ConfigTree.string(section, "displayName")
-        .ifPresent(v -> settings.displayName(profile, profile + ".displayName", v));
-    ConfigTree.string(section, "description")
-        .ifPresent(v -> settings.description(profile, profile + ".description", v));
+  private static void applyText(String profile, String section, Map<String, Object> values, SettingsBuilder settings) {
+    ConfigTree.string(values, "displayName")
+        .ifPresent(v -> settings.displayName(profile, section + ".displayName", v));
+    ConfigTree.string(values, "description")
+        .ifPresent(v -> settings.description(profile, section + ".description", v));
   }
 }

@@ -19,6 +19,10 @@ public final class SettingsBuilder {
   private KextApproval approval = KextApproval.BOTH;
   private final List<String> teamIds = new ArrayList<>();
   private final Map<String, List<String>> kernelExtensions = new LinkedHashMap<>();
+  private boolean sysextNonRemovable;
+  private NotificationOptions notifications = NotificationOptions.DEFAULT;
+  private AutoUpdateOptions autoUpdate = AutoUpdateOptions.DEFAULT;
+  private org.mdeprofiles.plist.PlistValue.PlistDict defenderSettings = GenerateSettings.DEFAULT_DEFENDER_SETTINGS;
   private final Map<String, Optional<String>> displayNames = new LinkedHashMap<>();
   private final Map<String, Optional<String>> descriptions = new LinkedHashMap<>();
 
@@ -76,6 +80,38 @@ public final class SettingsBuilder {
     return this;
   }
 
+  public SettingsBuilder sysextNonRemovable(boolean value) {
+    sysextNonRemovable = value;
+    return this;
+  }
+
+  public SettingsBuilder notifications(NotificationOptions value) {
+    notifications = value;
+    return this;
+  }
+
+  public SettingsBuilder autoUpdate(String where, String channel, String howToCheck) {
+    if (!AutoUpdateOptions.CHANNELS.contains(channel)) {
+      throw new IllegalArgumentException(where + ".channel: '" + channel + "' is not one of "
+          + String.join(", ", AutoUpdateOptions.CHANNELS));
+    }
+    if (!AutoUpdateOptions.CHECK_MODES.contains(howToCheck)) {
+      throw new IllegalArgumentException(where + ".howToCheck: '" + howToCheck + "' is not one of "
+          + String.join(", ", AutoUpdateOptions.CHECK_MODES));
+    }
+    autoUpdate = new AutoUpdateOptions(channel, howToCheck);
+    return this;
+  }
+
+  public AutoUpdateOptions autoUpdate() {
+    return autoUpdate;
+  }
+
+  public SettingsBuilder defenderSettings(org.mdeprofiles.plist.PlistValue.PlistDict value) {
+    defenderSettings = value;
+    return this;
+  }
+
   public Optional<MacosVersion> macos() {
     return macos;
   }
@@ -95,6 +131,10 @@ public final class SettingsBuilder {
         removalDisallowed,
         macos,
         new KextSettings(approval, teamIds, kernelExtensions),
+        sysextNonRemovable,
+        notifications,
+        autoUpdate,
+        defenderSettings,
         text);
   }
 

@@ -15,11 +15,17 @@ public final class SafeYaml {
 
   private SafeYaml() {}
 
-  /** Parses {@code text}; the exception's message is one line naming the position. */
+  /** Parses untrusted {@code text}; the exception's message is one line naming the position. */
   public static Object load(String text) {
+    // Few aliases: a tree of aliases to aliases grows exponentially when walked.
+    return load(text, 10);
+  }
+
+  /** Parses {@code text} allowing up to {@code maxAliases} aliases (for the project's own files). */
+  public static Object load(String text, int maxAliases) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
-    options.setMaxAliasesForCollections(20);
+    options.setMaxAliasesForCollections(maxAliases);
     options.setAllowRecursiveKeys(false);
     options.setNestingDepthLimit(64);
     options.setCodePointLimit(MAX_CODE_POINTS);

@@ -3,6 +3,7 @@ package org.mdeprofiles.pack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mdeprofiles.config.OnboardingFile;
 
 /** The MDM-neutral target: each profile as an unsigned {@code .mobileconfig} under {@code plain/}. */
 public final class PlainTarget {
@@ -10,7 +11,14 @@ public final class PlainTarget {
 
   private PlainTarget() {}
 
-  public static List<BundleFile> files(List<RenderedProfile> profiles) {
+  /** The name the onboarding file gets in a bundle folder, by its form. */
+  public static String onboardingName(OnboardingFile onboarding) {
+    return onboarding.form() == OnboardingFile.Form.PROFILE
+        ? "onboarding.mobileconfig"
+        : OnboardingFile.DOMAIN + ".plist";
+  }
+
+  public static List<BundleFile> files(List<RenderedProfile> profiles, Optional<OnboardingFile> onboarding) {
     List<BundleFile> files = new ArrayList<>();
     for (RenderedProfile p : profiles) {
       files.add(
@@ -21,6 +29,10 @@ public final class PlainTarget {
               "install with any MDM that accepts a custom configuration profile",
               Optional.of(p.profile())));
     }
+    onboarding.ifPresent(o -> files.add(new BundleFile(
+        NAME + "/" + onboardingName(o), o.bytes(), NAME,
+        "onboarding (a secret: tenant credentials); deploy it last, after the approval profiles",
+        Optional.empty())));
     return files;
   }
 }

@@ -126,6 +126,15 @@ public sealed interface PlistValue {
       return "dict";
     }
 
+    /** A dictionary of alternating keys and values, in that order. */
+    public static PlistDict of(Object... keysAndValues) {
+      Map<String, PlistValue> entries = new LinkedHashMap<>();
+      for (int i = 0; i < keysAndValues.length; i += 2) {
+        entries.put((String) keysAndValues[i], (PlistValue) keysAndValues[i + 1]);
+      }
+      return new PlistDict(entries);
+    }
+
     public PlistValue get(String key) {
       return entries.get(key);
     }

@@ -58,12 +58,18 @@ final class KeyChecker {
   }
 
   void checkValue(PlistValue value, KeySpec spec, String name, PlistPath path) {
+    if (spec.forbidden() != null) {
+      findings.add(Finding.error(path, "key.forbidden", name, spec.forbidden()));
+      return;
+    }
     checkVersion(spec.macos(), name, path);
     if (!spec.type().accepts(value)) {
       findings.add(Finding.error(path, "key.type", spec.type().label(), ValueType.labelOf(value)));
       return;
     }
-    if (!spec.values().isEmpty() && !allowed(value, spec.values())) {
+    if (!spec.values().isEmpty() && !allowed(value, spec.values()) && spec.because() != null) {
+      findings.add(Finding.error(path, "key.restricted", display(value), spec.because()));
+    } else if (!spec.values().isEmpty() && !allowed(value, spec.values())) {
       findings.add(Finding.error(path, "key.value", display(value), spec.values().stream()
           .map(String::valueOf).collect(Collectors.joining(", "))));
     }
@@ -80,9 +86,22 @@ final class KeyChecker {
     } else if (value instanceof PlistDict dict && (!spec.keys().isEmpty() || spec.anyKey() != null)) {
       checkDict(dict, spec.keys(), spec.anyKey(), spec, name, path);
     }
+    if (value instanceof PlistDict dict) {
+      checkRules(dict, spec.rules(), path);
+    }
+  }
+
+  void checkRules(PlistDict dict, List<DictRule> rules, PlistPath path) {
+    for (DictRule rule : rules) {
+      rule.check(dict, path, findings);
+    }
   }
 
   void checkVersion(MacosSupport support, String name, PlistPath path) {
+    if (support.unavailable()) {
+      findings.add(Finding.warning(path, "key.unavailable", name));
+      return;
+    }
     if (macos.isEmpty()) {
       return;
     }

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * @param anyKey spec of values under arbitrary keys (team ID to bundle IDs), or null
  * @param keyFormat pattern that arbitrary keys must match, or null
  * @param payload true when the value is a payload dictionary, checked against its type's spec
+ * @param forbidden why the key may not appear here, or null
+ * @param because why only {@code values} are allowed, or null
+ * @param rules rules across a dictionary's keys
  */
 record KeySpec(
     String name,
@@ -33,7 +36,10 @@ record KeySpec(
     String keyFormatName,
     Pattern keyFormat,
     MacosSupport macos,
-    boolean payload) {
+    boolean payload,
+    String forbidden,
+    String because,
+    List<DictRule> rules) {
 
   KeySpec {
     Objects.requireNonNull(name, "name == null");
@@ -41,5 +47,6 @@ record KeySpec(
     values = List.copyOf(values);
     keys = new LinkedHashMap<>(keys);
     Objects.requireNonNull(macos, "macos == null");
+    rules = List.copyOf(rules);
   }
 }

@@ -10,11 +10,13 @@ record PayloadSpec(
     String title,
     MacosSupport macos,
     boolean deviceChannelOnly,
-    Map<String, KeySpec> keys) {
+    Map<String, KeySpec> keys,
+    java.util.List<DictRule> rules) {
 
   PayloadSpec {
     Objects.requireNonNull(payloadType, "payloadType == null");
     Objects.requireNonNull(macos, "macos == null");
     keys = new LinkedHashMap<>(keys);
+    rules = java.util.List.copyOf(rules);
   }
 }

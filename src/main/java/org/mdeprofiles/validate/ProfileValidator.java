@@ -25,6 +25,10 @@ public final class ProfileValidator {
       findings.add(Finding.error(PlistPath.root(), "profile.root-type", root.typeName()));
       return findings;
     }
+    if (top.get("PayloadType") == null && top.get("PayloadContent") == null && !top.entries().isEmpty()) {
+      findings.add(Finding.info(PlistPath.root(), "profile.bare-preferences"));
+      return findings;
+    }
     List<PayloadSpec> deviceOnly = new ArrayList<>();
     Map<PlistPath, PlistDict> payloadDicts = new LinkedHashMap<>();
     KeyChecker checker =
@@ -64,6 +68,7 @@ public final class ProfileValidator {
     }
     spec.ifPresent(s -> checker.checkVersion(s.macos(), s.payloadType(), path));
     checker.checkDict(dict, keys, null, null, type == null ? "a payload" : type, path);
+    spec.ifPresent(s -> checker.checkRules(dict, s.rules(), path));
     return spec.filter(PayloadSpec::deviceChannelOnly);
   }
 

@@ -32,7 +32,8 @@ final class SpecLoader {
         (String) spec.get("title"),
         macos(spec.get("macos")),
         Boolean.TRUE.equals(spec.get("deviceChannelOnly")),
-        keys);
+        keys,
+        rules(spec.get("rules"), file));
   }
 
   private Map<String, KeySpec> keys(Map<String, Object> raw, String where) {
@@ -66,7 +67,33 @@ final class SpecLoader {
         keyFormatName,
         format(keyFormatName, where),
         macos(raw.get("macos")),
-        Boolean.TRUE.equals(raw.get("payload")));
+        Boolean.TRUE.equals(raw.get("payload")),
+        (String) raw.get("forbidden"),
+        (String) raw.get("because"),
+        rules(raw.get("rules"), where));
+  }
+
+  private static List<DictRule> rules(Object raw, String where) {
+    if (raw == null) {
+      return List.of();
+    }
+    List<DictRule> rules = new java.util.ArrayList<>();
+    for (Object item : list(raw)) {
+      Map<String, Object> rule = map(item, where + ": rules");
+      rules.add(new DictRule(
+          rule.containsKey("when") ? map(rule.get("when"), where + ": when") : Map.of(),
+          strings(rule.get("require")),
+          strings(rule.get("anyTrue")),
+          strings(rule.get("exactlyOne"))));
+    }
+    return rules;
+  }
+
+  private static List<String> strings(Object raw) {
+    if (raw == null) {
+      return List.of();
+    }
+    return list(raw).stream().map(String::valueOf).toList();
   }
 
   private static Pattern format(String name, String where) {
@@ -85,7 +112,8 @@ final class SpecLoader {
       return MacosSupport.ALWAYS;
     }
     Map<String, Object> m = map(raw, "macos");
-    return new MacosSupport(version(m.get("introduced")), version(m.get("deprecated")), version(m.get("removed")));
+    return new MacosSupport(version(m.get("introduced")), version(m.get("deprecated")), version(m.get("removed")),
+        Boolean.TRUE.equals(m.get("unavailable")));
   }
 
   private static MacosVersion version(Object raw) {
@@ -118,7 +146,7 @@ final class SpecLoader {
       if (in == null) {
         return null;
       }
-      return SafeYaml.load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return SafeYaml.load(new String(in.readAllBytes(), StandardCharsets.UTF_8), 500);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -17,7 +17,9 @@ import org.mdeprofiles.model.TeamBundleIds;
 
 class KextProfileTest {
   private static GenerateSettings settings(String org, String prefix, KextSettings kext) {
-    return new GenerateSettings(org, prefix, true, Optional.empty(), kext, Map.of());
+    GenerateSettings d = GenerateSettings.defaults();
+    return new GenerateSettings(org, prefix, true, Optional.empty(), kext, false, d.notifications(),
+        d.autoUpdate(), d.defenderSettings(), Map.of());
   }
 
   private static Profile build(GenerateSettings s) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,9 @@ import org.mdeprofiles.plist.PlistReader;
 import org.mdeprofiles.plist.PlistValue;
 
 class GenerateCommandTest {
+  static final String NO_ONBOARDING = "note: no --onboarding file, so the bundle does not onboard Macs to"
+      + " your tenant yet; download the onboarding package from the Microsoft Defender portal and add it\n";
+
   @TempDir Path dir;
 
   private Path out() {
@@ -39,8 +43,13 @@ class GenerateCommandTest {
   void writesPlainProfileAndManifestAndListsThem() {
     CliRun run = CliRun.of("generate", "--out", out().toString());
     assertEquals(0, run.exit(), run.err());
-    assertEquals(out().resolve("plain/kext.mobileconfig") + "\n", run.out());
-    assertEquals("", run.err());
+    StringBuilder listed = new StringBuilder();
+    for (String name : List.of("sysext", "netfilter", "fulldisk", "accessibility", "bluetooth", "background",
+        "notifications", "settings", "autoupdate", "kext")) {
+      listed.append(out().resolve("plain/" + name + ".mobileconfig")).append('\n');
+    }
+    assertEquals(listed.toString(), run.out());
+    assertEquals(NO_ONBOARDING, run.err());
     assertTrue(Files.isRegularFile(out().resolve("manifest.json")));
   }
 
@@ -110,8 +119,10 @@ class GenerateCommandTest {
     Files.writeString(config, "organisation: Contoso\n");
     CliRun run = CliRun.of("generate", "--config", config.toString());
     assertEquals(3, run.exit());
-    assertEquals("mde-profiles: " + config + ": organisation: unknown setting (known: kext, macos, mdm,"
-        + " organization, prefix, profiles, removalDisallowed)\n", run.err());
+    assertEquals("mde-profiles: " + config + ": organisation: unknown setting (known: accessibility,"
+        + " autoupdate, background, bluetooth, combined, fulldisk, kext, macos, mdm, netfilter, notifications,"
+        + " onboarding, organization, prefix, profiles, removalDisallowed, settings, settingsProfile, sysext)\n",
+        run.err());
 
     Files.writeString(config, "organization: [unclosed\n");
     run = CliRun.of("generate", "--config", config.toString());

@@ -1,0 +1,147 @@
+package org.mdeprofiles.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mdeprofiles.plist.PlistReader;
+import org.mdeprofiles.plist.PlistValue;
+
+/** Profile selection, --macos filtering and version warnings, the combined profile, onboarding. */
+class CatalogSelectionTest {
+  @TempDir Path dir;
+
+  private Path out() {
+    return dir.resolve("out");
+  }
+
+  private List<String> written() throws Exception {
+    try (Stream<Path> files = Files.list(out().resolve("plain"))) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void macosElevenLeavesOutTheKextAndWarnsAboutNewerPayloads() throws Exception {
+    CliRun run = CliRun.of("generate", "--macos", "11", "--out", out().toString());
+    assertEquals(0, run.exit(), run.err());
+    assertFalse(written().contains("kext.mobileconfig"));
+    assertEquals(9, written().size());
+    assertTrue(run.err().contains("background.mobileconfig: PayloadContent[0]: warning:"
+        + " com.apple.servicemanagement needs macOS 13.0 or later; the fleet's oldest is 11.0 [key.introduced]\n"),
+        run.err());
+  }
+
+  @Test
+  void accessibilityDeprecationIsWarnedForNewFleets() {
+    CliRun run = CliRun.of("generate", "--macos", "26.2", "--profiles", "accessibility", "--out", out().toString());
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.err().startsWith("accessibility.mobileconfig: warning: Apple deprecates this grant from macOS"
+        + " 26.2; --macos is 26.2\n"), run.err());
+  }
+
+  @Test
+  void nonRemovableSystemExtensionsWarnBeforeMacos15() throws Exception {
+    Path config = dir.resolve("c.yaml");
+    Files.writeString(config, "sysext:\n  nonRemovable: true\n");
+    CliRun run = CliRun.of("generate", "--config", config.toString(), "--macos", "14", "--profiles", "sysext",
+        "--out", out().toString());
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.err().startsWith("sysext.mobileconfig: PayloadContent[0].NonRemovableSystemExtensions:"
+        + " warning: NonRemovableSystemExtensions needs macOS 15.0 or later; the fleet's oldest is 14.0"
+        + " [key.introduced]\n"), run.err());
+  }
+
+  @Test
+  void kextOnlyForOldFleetsWhenAskedOnNewOnes() {
+    CliRun run = CliRun.of("generate", "--macos", "12", "--profiles", "kext", "--out", out().toString());
+    assertEquals(2, run.exit());
+    assertEquals("mde-profiles generate: --profiles: kext applies to macOS 10.13-10.15 only, not to a fleet"
+        + " whose oldest Mac runs 12.0 (see mde-profiles help generate)\n", run.err());
+  }
+
+  @Test
+  void combinedHoldsEveryModernPayloadWithOneTccPayload() throws Exception {
+    CliRun run = CliRun.of("generate", "--profiles", "combined", "--out", out().toString());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(List.of("combined.mobileconfig"), written());
+    PlistValue.PlistDict root = (PlistValue.PlistDict) PlistReader.read(
+        Files.readAllBytes(out().resolve("plain/combined.mobileconfig"))).root().orElseThrow();
+    List<String> types = ((PlistValue.PlistArray) root.get("PayloadContent")).items().stream()
+        .map(p -> ((PlistValue.PlistDict) p).string("PayloadType")).toList();
+    assertEquals(List.of("com.apple.system-extension-policy", "com.apple.TCC.configuration-profile-policy",
+        "com.apple.webcontent-filter", "com.apple.notificationsettings", "com.apple.servicemanagement",
+        "com.microsoft.wdav", "com.microsoft.autoupdate2"), types);
+    PlistValue.PlistDict tcc = (PlistValue.PlistDict) ((PlistValue.PlistArray) root.get("PayloadContent")).items().get(1);
+    assertEquals(List.of("SystemPolicyAllFiles", "Accessibility", "BluetoothAlways"),
+        List.copyOf(((PlistValue.PlistDict) tcc.get("Services")).entries().keySet()));
+    assertEquals(0, CliRun.of("validate", out().resolve("plain/combined.mobileconfig").toString()).exit());
+  }
+
+  @Test
+  void combinedWithOthersIsRefused() {
+    CliRun run = CliRun.of("generate", "--profiles", "combined,sysext", "--out", out().toString());
+    assertEquals(2, run.exit());
+    assertTrue(run.err().startsWith("mde-profiles generate: --profiles: combined already holds every modern"
+        + " payload"), run.err());
+  }
+
+  @Test
+  void onboardingSecretAppearsOnlyInItsCopy() throws Exception {
+    String secret = "SECRET-ONBOARDING-BLOB-7d1c";
+    Path onboarding = dir.resolve("onboarding.plist");
+    Files.writeString(onboarding, "<?xml version=\"1.0\"?>\n<plist version=\"1.0\"><dict><key>OnboardingInfo</key>"
+        + "<string>" + secret + "</string></dict></plist>\n");
+    CliRun run = CliRun.of("generate", "--onboarding", onboarding.toString(), "--out", out().toString());
+    assertEquals(0, run.exit(), run.err());
+    assertFalse(run.out().contains(secret) || run.err().contains(secret));
+    Path copy = out().resolve("plain/com.microsoft.wdav.atp.plist");
+    assertEquals(Files.readString(onboarding), Files.readString(copy));
+    try (Stream<Path> walk = Files.walk(out())) {
+      for (Path p : walk.filter(Files::isRegularFile).filter(p -> !p.equals(copy)).toList()) {
+        assertFalse(Files.readString(p).contains(secret), p + " leaks the onboarding secret");
+      }
+    }
+  }
+
+  @Test
+  void onboardingThatIsNotOneIsRefusedWithoutQuotingIt() throws Exception {
+    Path wrong = dir.resolve("wrong.plist");
+    Files.writeString(wrong, "<plist><dict><key>Other</key><string>PRIVATE-TEXT</string></dict></plist>");
+    CliRun run = CliRun.of("generate", "--onboarding", wrong.toString(), "--out", out().toString());
+    assertEquals(3, run.exit());
+    assertEquals("mde-profiles: " + wrong + ": does not target com.microsoft.wdav.atp (no OnboardingInfo string"
+        + " found)\n", run.err());
+    Files.writeString(wrong, "PRIVATE-TEXT <not xml");
+    run = CliRun.of("generate", "--onboarding", wrong.toString(), "--out", out().toString());
+    assertEquals(3, run.exit());
+    assertFalse(run.err().contains("PRIVATE-TEXT"));
+    assertFalse(Files.exists(out()));
+  }
+
+  @Test
+  void settingsWithoutAPlistFormAreRefused() throws Exception {
+    Path config = dir.resolve("c.yaml");
+    Files.writeString(config, "settings:\n  antivirusEngine:\n    exclusions:\n");
+    CliRun run = CliRun.of("generate", "--config", config.toString(), "--out", out().toString());
+    assertEquals(3, run.exit());
+    assertEquals("mde-profiles: " + config + ": settings.antivirusEngine.exclusions: empty value; a plist has no"
+        + " null (remove the key or give a value)\n", run.err());
+  }
+
+  @Test
+  void autoUpdateChannelIsChecked() throws Exception {
+    Path config = dir.resolve("c.yaml");
+    Files.writeString(config, "autoupdate:\n  channel: Nightly\n");
+    CliRun run = CliRun.of("generate", "--config", config.toString(), "--out", out().toString());
+    assertEquals(3, run.exit());
+    assertEquals("mde-profiles: " + config + ": autoupdate.channel: 'Nightly' is not one of Production, Preview,"
+        + " Beta, Current, CurrentThrottle\n", run.err());
+  }
+}

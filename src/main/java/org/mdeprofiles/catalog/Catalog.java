@@ -57,6 +57,11 @@ public final class Catalog {
     return MacosVersion.parse(version);
   }
 
+  /** The profiles as Jamf Pro takes them: all privacy grants in one profile with one TCC payload. */
+  public static List<Profile> forJamf(GenerateSettings settings, List<Profile> profiles) {
+    return PrivacyProfiles.mergePrivacy(settings, profiles);
+  }
+
   public static List<CatalogEntry> entries() {
     return ENTRIES;
   }

@@ -36,6 +36,47 @@ final class PrivacyProfiles {
         services);
   }
 
+  static final String MERGED = "privacy";
+
+  /**
+   * The profiles with every privacy-only profile merged into one profile with one TCC payload,
+   * in the place of the first; Jamf mishandles several TCC payloads.
+   */
+  static List<Profile> mergePrivacy(GenerateSettings settings, List<Profile> profiles) {
+    List<Profile> privacy = profiles.stream().filter(PrivacyProfiles::privacyOnly).toList();
+    if (privacy.size() < 2) {
+      return profiles;
+    }
+    java.util.Map<String, List<TccGrant>> services = new java.util.LinkedHashMap<>();
+    for (Profile p : privacy) {
+      for (org.mdeprofiles.model.Payload payload : p.payloads()) {
+        for (TccService service : ((PrivacyPreferencesPolicy) payload).services()) {
+          services.computeIfAbsent(service.name(), n -> new ArrayList<>()).addAll(service.grants());
+        }
+      }
+    }
+    List<TccService> merged = new ArrayList<>();
+    services.forEach((name, grants) -> merged.add(new TccService(name, grants)));
+    Profile combined = Envelope.wrap(settings, MERGED, "Microsoft Defender - Privacy Preferences",
+        "Every privacy grant Defender needs (" + String.join(", ", services.keySet()) + ") in one"
+            + " payload, as Jamf Pro needs them.",
+        List.of(payload(settings, MERGED, merged)));
+    List<Profile> out = new ArrayList<>();
+    for (Profile p : profiles) {
+      if (p == privacy.get(0)) {
+        out.add(combined);
+      } else if (!privacy.contains(p)) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private static boolean privacyOnly(Profile profile) {
+    return !profile.payloads().isEmpty()
+        && profile.payloads().stream().allMatch(p -> p instanceof PrivacyPreferencesPolicy);
+  }
+
   static Profile fullDisk(GenerateSettings settings) {
     return Envelope.wrap(settings, FULL_DISK, "Microsoft Defender - Full Disk Access",
         "Grants full disk access to Defender (com.microsoft.wdav), its endpoint-security extension and"

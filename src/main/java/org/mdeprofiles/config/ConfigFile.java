@@ -20,8 +20,11 @@ import org.mdeprofiles.io.SafeYaml;
  * @param profiles the profiles the file selects (empty: the default bundle)
  * @param mdm the targets the file selects (empty: all)
  * @param onboarding the onboarding file it names, resolved against the config's folder
+ * @param jamf the Jamf Pro options (section jamf)
+ * @param intune the Intune options (section intune)
  */
-public record ConfigFile(List<String> profiles, List<String> mdm, Optional<Path> onboarding) {
+public record ConfigFile(
+    List<String> profiles, List<String> mdm, Optional<Path> onboarding, JamfOptions jamf, IntuneOptions intune) {
   private static final Set<String> TEXT_KEYS = Set.of("displayName", "description");
   private static final Map<String, Set<String>> SECTIONS = ordered(
       Map.entry("kext", Set.of("displayName", "description", "approval", "teamIdentifiers", "kernelExtensions")),
@@ -37,7 +40,10 @@ public record ConfigFile(List<String> profiles, List<String> mdm, Optional<Path>
       Map.entry("combined", TEXT_KEYS),
       Map.entry("settingsProfile", TEXT_KEYS));
   private static final Set<String> TOP_KEYS = Set.of(
-      "organization", "prefix", "removalDisallowed", "macos", "profiles", "mdm", "onboarding", "settings");
+      "organization", "prefix", "removalDisallowed", "macos", "profiles", "mdm", "onboarding", "settings", "jamf",
+      "intune");
+  private static final Set<String> JAMF_KEYS =
+      Set.of("category", "distributionMethod", "redeployOnUpdate", "computerGroups");
 
   @SafeVarargs
   private static Map<String, Set<String>> ordered(Map.Entry<String, Set<String>>... entries) {
@@ -54,7 +60,7 @@ public record ConfigFile(List<String> profiles, List<String> mdm, Optional<Path>
   }
 
   public static ConfigFile none() {
-    return new ConfigFile(List.of(), List.of(), Optional.empty());
+    return new ConfigFile(List.of(), List.of(), Optional.empty(), JamfOptions.DEFAULT, IntuneOptions.DEFAULT);
   }
 
   /** Reads {@code file} and applies its settings to {@code settings}. */
@@ -84,10 +90,36 @@ public record ConfigFile(List<String> profiles, List<String> mdm, Optional<Path>
       apply(top, settings);
       Optional<Path> onboarding = ConfigTree.string(top, "onboarding").map(p -> resolve(file, p));
       return new ConfigFile(
-          ConfigTree.strings(top.get("profiles"), "profiles"), ConfigTree.strings(top.get("mdm"), "mdm"), onboarding);
+          ConfigTree.strings(top.get("profiles"), "profiles"), ConfigTree.strings(top.get("mdm"), "mdm"), onboarding,
+          jamf(top), intune(top));
     } catch (IllegalArgumentException e) {
       throw new InputException(name, e.getMessage());
     }
+  }
+
+  private static JamfOptions jamf(Map<String, Object> top) {
+    Optional<Map<String, Object>> section = ConfigTree.section(top, "jamf");
+    if (section.isEmpty()) {
+      return JamfOptions.DEFAULT;
+    }
+    Map<String, Object> jamf = section.get();
+    ConfigTree.onlyKeys(jamf, JAMF_KEYS, "jamf.");
+    JamfOptions d = JamfOptions.DEFAULT;
+    return new JamfOptions(
+        ConfigTree.string(jamf, "category"),
+        ConfigTree.string(jamf, "distributionMethod").orElse(d.distributionMethod()),
+        ConfigTree.string(jamf, "redeployOnUpdate").orElse(d.redeployOnUpdate()),
+        ConfigTree.strings(jamf.get("computerGroups"), "jamf.computerGroups")).check("jamf.");
+  }
+
+  private static IntuneOptions intune(Map<String, Object> top) {
+    Optional<Map<String, Object>> section = ConfigTree.section(top, "intune");
+    if (section.isEmpty()) {
+      return IntuneOptions.DEFAULT;
+    }
+    ConfigTree.onlyKeys(section.get(), Set.of("deploymentChannel"), "intune.");
+    return new IntuneOptions(ConfigTree.string(section.get(), "deploymentChannel")
+        .orElse(IntuneOptions.DEFAULT.deploymentChannel())).check("intune.deploymentChannel");
   }
 
   private static Path resolve(Path config, String path) {

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.mdeprofiles.model.Payload;
-import org.mdeprofiles.model.Profile;
 import org.mdeprofiles.pack.BundleFile;
+import org.mdeprofiles.pack.ProfileFile;
+import org.mdeprofiles.plist.PlistValue;
 
 /**
  * The bundle's {@code manifest.json}: every file the tool wrote, its sha256, MDM, step, and the
@@ -44,17 +44,17 @@ public final class Manifest {
     return Json.write(root).getBytes(StandardCharsets.UTF_8);
   }
 
-  private static Map<String, Object> profile(Profile p) {
+  private static Map<String, Object> profile(ProfileFile p) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", p.name());
     out.put("identifier", p.identifier());
     out.put("uuid", p.uuid());
     List<Object> payloads = new ArrayList<>();
-    for (Payload payload : p.payloads()) {
+    for (PlistValue.PlistDict payload : p.payloads()) {
       Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("type", payload.header().type());
-      entry.put("identifier", payload.header().identifier());
-      entry.put("uuid", payload.header().uuid());
+      entry.put("type", payload.string("PayloadType"));
+      entry.put("identifier", payload.string("PayloadIdentifier"));
+      entry.put("uuid", payload.string("PayloadUUID"));
       payloads.add(entry);
     }
     out.put("payloads", payloads);

@@ -2,7 +2,6 @@ package org.mdeprofiles.pack;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.mdeprofiles.model.Profile;
 
 /**
  * One file of an output bundle.
@@ -12,7 +11,7 @@ import org.mdeprofiles.model.Profile;
  * @param step what an admin does with the file
  * @param profile the profile the file carries, when it carries one
  */
-public record BundleFile(String path, byte[] bytes, String mdm, String step, Optional<Profile> profile) {
+public record BundleFile(String path, byte[] bytes, String mdm, String step, Optional<ProfileFile> profile) {
   public BundleFile {
     Objects.requireNonNull(path, "path == null");
     Objects.requireNonNull(mdm, "mdm == null");

@@ -18,16 +18,16 @@ public final class PlainTarget {
         : OnboardingFile.DOMAIN + ".plist";
   }
 
-  public static List<BundleFile> files(List<RenderedProfile> profiles, Optional<OnboardingFile> onboarding) {
+  public static List<BundleFile> files(List<ProfileFile> profiles, Optional<OnboardingFile> onboarding) {
     List<BundleFile> files = new ArrayList<>();
-    for (RenderedProfile p : profiles) {
+    for (ProfileFile p : profiles) {
       files.add(
           new BundleFile(
               NAME + "/" + p.fileName(),
               p.bytes(),
               NAME,
               "install with any MDM that accepts a custom configuration profile",
-              Optional.of(p.profile())));
+              Optional.of(p)));
     }
     onboarding.ifPresent(o -> files.add(new BundleFile(
         NAME + "/" + onboardingName(o), o.bytes(), NAME,

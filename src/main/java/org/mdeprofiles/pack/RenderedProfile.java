@@ -5,20 +5,19 @@ import java.util.Objects;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.model.Profile;
 
-/** A profile, its rendered bytes, and the findings of validating those bytes. */
-public record RenderedProfile(Profile profile, byte[] bytes, List<Finding> findings) {
+/** A profile, the file its rendering gave, and the findings of validating that file. */
+public record RenderedProfile(Profile profile, ProfileFile file, List<Finding> findings) {
   public RenderedProfile {
     Objects.requireNonNull(profile, "profile == null");
-    bytes = bytes.clone();
+    Objects.requireNonNull(file, "file == null");
     findings = List.copyOf(findings);
   }
 
-  @Override
   public byte[] bytes() {
-    return bytes.clone();
+    return file.bytes();
   }
 
   public String fileName() {
-    return profile.name() + ".mobileconfig";
+    return file.fileName();
   }
 }

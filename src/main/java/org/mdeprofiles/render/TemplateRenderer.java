@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 import org.mdeprofiles.model.Profile;
+import org.mdeprofiles.plist.PlistValue;
 
 /**
  * Renders profiles with FreeMarker: the templates packaged in the jar, each of which a file of
@@ -61,6 +62,16 @@ public final class TemplateRenderer {
   /** The profile as UTF-8 bytes with LF line endings. */
   public byte[] render(Profile profile) throws RenderException {
     return render("profile.ftlx", Map.of("profile", profile));
+  }
+
+  /** A bare property list holding {@code dict}, as Jamf's custom settings upload takes it. */
+  public byte[] renderPreferences(PlistValue.PlistDict dict) throws RenderException {
+    return render("preferences.ftlx", Map.of("settings", dict));
+  }
+
+  /** Any other template of the set (guides, API bodies), with {@code model} as its data. */
+  public String renderText(String templateName, Map<String, Object> model) throws RenderException {
+    return new String(render(templateName, model), StandardCharsets.UTF_8);
   }
 
   private byte[] render(String templateName, Map<String, Object> model) throws RenderException {

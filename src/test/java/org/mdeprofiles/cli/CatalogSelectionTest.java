@@ -101,10 +101,13 @@ class CatalogSelectionTest {
     CliRun run = CliRun.of("generate", "--onboarding", onboarding.toString(), "--out", out().toString());
     assertEquals(0, run.exit(), run.err());
     assertFalse(run.out().contains(secret) || run.err().contains(secret));
-    Path copy = out().resolve("plain/com.microsoft.wdav.atp.plist");
-    assertEquals(Files.readString(onboarding), Files.readString(copy));
+    List<Path> copies = List.of(out().resolve("plain/com.microsoft.wdav.atp.plist"),
+        out().resolve("jamf/com.microsoft.wdav.atp.plist"), out().resolve("intune/com.microsoft.wdav.atp.plist"));
+    for (Path copy : copies) {
+      assertEquals(Files.readString(onboarding), Files.readString(copy));
+    }
     try (Stream<Path> walk = Files.walk(out())) {
-      for (Path p : walk.filter(Files::isRegularFile).filter(p -> !p.equals(copy)).toList()) {
+      for (Path p : walk.filter(Files::isRegularFile).filter(p -> !copies.contains(p)).toList()) {
         assertFalse(Files.readString(p).contains(secret), p + " leaks the onboarding secret");
       }
     }

@@ -41,7 +41,7 @@ class GenerateCommandTest {
 
   @Test
   void writesPlainProfileAndManifestAndListsThem() {
-    CliRun run = CliRun.of("generate", "--out", out().toString());
+    CliRun run = CliRun.of("generate", "--mdm", "plain", "--out", out().toString());
     assertEquals(0, run.exit(), run.err());
     StringBuilder listed = new StringBuilder();
     for (String name : List.of("sysext", "netfilter", "fulldisk", "accessibility", "bluetooth", "background",
@@ -120,8 +120,8 @@ class GenerateCommandTest {
     CliRun run = CliRun.of("generate", "--config", config.toString());
     assertEquals(3, run.exit());
     assertEquals("mde-profiles: " + config + ": organisation: unknown setting (known: accessibility,"
-        + " autoupdate, background, bluetooth, combined, fulldisk, kext, macos, mdm, netfilter, notifications,"
-        + " onboarding, organization, prefix, profiles, removalDisallowed, settings, settingsProfile, sysext)\n",
+        + " autoupdate, background, bluetooth, combined, fulldisk, intune, jamf, kext, macos, mdm, netfilter,"
+        + " notifications, onboarding, organization, prefix, profiles, removalDisallowed, settings, settingsProfile, sysext)\n",
         run.err());
 
     Files.writeString(config, "organization: [unclosed\n");

@@ -1,0 +1,31 @@
+package org.mdeprofiles.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.mdeprofiles.Bundles;
+import org.mdeprofiles.io.BundleWriter;
+import org.mdeprofiles.io.OutputException;
+import org.mdeprofiles.pack.BundleFile;
+import org.mdeprofiles.pack.FileFinding;
+import org.mdeprofiles.report.FindingLine;
+
+/** Reports a bundle's findings and writes it, unless an error finding forbids it. */
+final class BundleOutput {
+  private BundleOutput() {}
+
+  static int write(Bundles.Result result, Path outDir, boolean force, String what, PrintStream out, PrintStream err)
+      throws OutputException {
+    for (FileFinding f : result.findings()) {
+      err.println(FindingLine.format(f.file(), f.finding()));
+    }
+    if (result.failed()) {
+      err.println(Cli.PROGRAM + ": " + what + " did not validate; nothing was written");
+      return ExitCode.FINDINGS;
+    }
+    BundleWriter.write(outDir, result.files(), force);
+    for (BundleFile f : result.files()) {
+      out.println(outDir.resolve(f.path()));
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,106 @@
+package org.mdeprofiles.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.mdeprofiles.BundleRequest;
+import org.mdeprofiles.Bundles;
+import org.mdeprofiles.Profiles;
+import org.mdeprofiles.config.IntuneOptions;
+import org.mdeprofiles.config.JamfOptions;
+import org.mdeprofiles.finding.Finding;
+import org.mdeprofiles.finding.Severity;
+import org.mdeprofiles.io.InputException;
+import org.mdeprofiles.io.InputFiles;
+import org.mdeprofiles.pack.ProfileFile;
+import org.mdeprofiles.plist.PlistFormatException;
+import org.mdeprofiles.render.TemplateRenderer;
+import org.mdeprofiles.report.FindingLine;
+import org.mdeprofiles.validate.ValidationOptions;
+import org.mdeprofiles.validate.ValidationReport;
+
+/** {@code package}: packages profiles the tool did not write (an admin's own, a vendor's sample). */
+final class PackageCommand implements Command {
+  @Override
+  public String name() {
+    return "package";
+  }
+
+  @Override
+  public String usage() {
+    return "[OPTIONS] FILE...";
+  }
+
+  @Override
+  public String summary() {
+    return "package existing profiles for Jamf Pro and Intune, after validating them";
+  }
+
+  @Override
+  public Options options() {
+    Options options = new Options()
+        .addOption(Cli.valued("mdm", "LIST", "targets, comma-separated: jamf, intune, plain (default: jamf,intune)"))
+        .addOption(Cli.valued("out", "DIR", "output folder (default: " + GenerateCommand.DEFAULT_OUT + ")"))
+        .addOption(Cli.flag("allow-invalid", "package profiles even when validation finds errors"));
+    MdmFlags.add(options);
+    return options
+        .addOption(Cli.valued("templates", "DIR", "folder of templates overriding the built-in ones"))
+        .addOption(Cli.flag("force", "overwrite files in --out that mde-profiles did not write"));
+  }
+
+  @Override
+  public int run(CommandLine line, PrintStream out, PrintStream err) throws Exception {
+    if (line.getArgList().isEmpty()) {
+      throw new UsageException("no profile to package");
+    }
+    List<String> targets = MdmFlags.targets(line, List.of("jamf", "intune"));
+    BundleRequest request = new BundleRequest(targets, Optional.empty(),
+        MdmFlags.jamf(line, JamfOptions.DEFAULT), MdmFlags.intune(line, IntuneOptions.DEFAULT),
+        new TemplateRenderer(MdmFlags.templates(line)));
+    List<ProfileFile> profiles = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    boolean invalid = false;
+    for (String arg : line.getArgList()) {
+      Path path = Path.of(arg);
+      byte[] bytes = InputFiles.read(path);
+      ProfileFile profile;
+      ValidationReport report;
+      try {
+        report = Profiles.validate(arg, bytes, ValidationOptions.DEFAULT);
+        profile = ProfileFile.parse(baseName(path), bytes);
+      } catch (PlistFormatException e) {
+        throw new InputException(arg, e.getMessage());
+      }
+      for (Finding f : report.findings()) {
+        err.println(FindingLine.format(arg, f));
+      }
+      invalid |= report.count(Severity.ERROR) > 0;
+      if (!names.add(profile.name())) {
+        throw new UsageException("two profiles would both be packaged as " + profile.fileName());
+      }
+      profiles.add(profile);
+    }
+    if (invalid && !line.hasOption("allow-invalid")) {
+      err.println(Cli.PROGRAM + ": refusing to package invalid profiles (use --allow-invalid to package them"
+          + " anyway); nothing was written");
+      return ExitCode.FINDINGS;
+    }
+    return BundleOutput.write(Bundles.pack(profiles, request),
+        Path.of(line.getOptionValue("out", GenerateCommand.DEFAULT_OUT)), line.hasOption("force"),
+        "packaged profiles", out, err);
+  }
+
+  /** The file name without extension, reduced to characters safe in every MDM's file names. */
+  static String baseName(Path path) {
+    String name = path.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String base = (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9._-]", "-");
+    return base.isEmpty() || base.startsWith(".") ? "profile" + base : base;
+  }
+}

@@ -1,0 +1,35 @@
+package org.mdeprofiles.pack;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mdeprofiles.config.JamfOptions;
+import org.mdeprofiles.render.RenderException;
+import org.mdeprofiles.render.TemplateRenderer;
+
+/**
+ * The Classic API body for one profile. Jamf decodes the {@code <payloads>} text one entity layer
+ * more than XML does, so the plist goes in as CDATA with every {@code &} escaped once more; after
+ * Jamf's extra decoding the stored plist equals the file, byte for byte.
+ */
+final class JamfClassicBody {
+  private JamfClassicBody() {}
+
+  static String render(ProfileFile profile, JamfOptions options, TemplateRenderer renderer) throws RenderException {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("name", profile.displayName());
+    model.put("description", profile.description());
+    model.put("category", options.category().orElse(""));
+    model.put("distributionMethod", options.distributionMethod());
+    model.put("redeployOnUpdate", options.redeployOnUpdate());
+    model.put("computerGroups", options.computerGroups());
+    model.put("payloads", cdata(new String(profile.bytes(), StandardCharsets.UTF_8)));
+    return renderer.renderText("jamf/classic.ftlx", model);
+  }
+
+  /** The plist as CDATA, {@code &} escaped once more and any {@code ]]>} split across sections. */
+  static String cdata(String plist) {
+    String escaped = plist.replace("&", "&amp;").replace("]]>", "]]]]><![CDATA[>");
+    return "<![CDATA[" + escaped + "]]>";
+  }
+}

@@ -1,0 +1,93 @@
+package org.mdeprofiles.pack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.mdeprofiles.plist.PlistDocument;
+import org.mdeprofiles.plist.PlistFormatException;
+import org.mdeprofiles.plist.PlistReader;
+import org.mdeprofiles.plist.PlistValue;
+import org.mdeprofiles.plist.PlistValue.PlistArray;
+import org.mdeprofiles.plist.PlistValue.PlistDict;
+
+/**
+ * A profile to package, generated or not: its file name, exact bytes, and what its parsed
+ * plist says about it.
+ *
+ * @param name base name of the file, without {@code .mobileconfig}
+ */
+public record ProfileFile(String name, byte[] bytes, PlistDict root) {
+  public ProfileFile {
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(root, "root == null");
+    bytes = bytes.clone();
+  }
+
+  /** Parses {@code bytes}, which must be a profile (a dictionary at the root). */
+  public static ProfileFile parse(String name, byte[] bytes) throws PlistFormatException {
+    PlistDocument doc = PlistReader.read(bytes);
+    if (!(doc.root().orElse(null) instanceof PlistDict root)) {
+      throw new PlistFormatException("not a configuration profile");
+    }
+    return new ProfileFile(name, bytes, root);
+  }
+
+  @Override
+  public byte[] bytes() {
+    return bytes.clone();
+  }
+
+  public String fileName() {
+    return name + ".mobileconfig";
+  }
+
+  public String identifier() {
+    return text("PayloadIdentifier", name);
+  }
+
+  public String uuid() {
+    return text("PayloadUUID", "");
+  }
+
+  public String displayName() {
+    return text("PayloadDisplayName", name);
+  }
+
+  public String description() {
+    return text("PayloadDescription", "");
+  }
+
+  private String text(String key, String fallback) {
+    String value = root.string(key);
+    return value == null ? fallback : value;
+  }
+
+  public List<PlistDict> payloads() {
+    List<PlistDict> out = new ArrayList<>();
+    if (root.get("PayloadContent") instanceof PlistArray array) {
+      for (PlistValue item : array.items()) {
+        if (item instanceof PlistDict dict) {
+          out.add(dict);
+        }
+      }
+    }
+    return out;
+  }
+
+  public List<String> payloadTypes() {
+    return payloads().stream().map(p -> p.string("PayloadType")).filter(Objects::nonNull).toList();
+  }
+
+  /**
+   * True when every payload is an app's preference domain (its type is not an Apple payload
+   * type), as the settings, AutoUpdate and onboarding profiles are.
+   */
+  public boolean preferencesOnly() {
+    List<String> types = payloadTypes();
+    return !types.isEmpty() && types.stream().noneMatch(ProfileFile::isApplePayload);
+  }
+
+  static boolean isApplePayload(String type) {
+    return type.startsWith("com.apple.");
+  }
+}

@@ -48,7 +48,12 @@ final class MdmFlags {
         line.getOptionValue("jamf-redeploy", configured.redeployOnUpdate()),
         groups);
     try {
-      return options.check("--jamf-");
+      return options.check(field -> switch (field) {
+        case "distributionMethod" -> "--jamf-distribution";
+        case "redeployOnUpdate" -> "--jamf-redeploy";
+        case "computerGroups" -> "--jamf-group";
+        default -> "--jamf-" + field;
+      });
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

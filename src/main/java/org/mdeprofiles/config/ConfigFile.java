@@ -109,7 +109,7 @@ public record ConfigFile(
         ConfigTree.string(jamf, "category"),
         ConfigTree.string(jamf, "distributionMethod").orElse(d.distributionMethod()),
         ConfigTree.string(jamf, "redeployOnUpdate").orElse(d.redeployOnUpdate()),
-        ConfigTree.strings(jamf.get("computerGroups"), "jamf.computerGroups")).check("jamf.");
+        ConfigTree.strings(jamf.get("computerGroups"), "jamf.computerGroups")).check(field -> "jamf." + field);
   }
 
   private static IntuneOptions intune(Map<String, Object> top) {

@@ -23,19 +23,22 @@ public record JamfOptions(
     computerGroups = List.copyOf(computerGroups);
   }
 
-  /** Checks every value; the message starts with {@code where} and names the allowed values. */
-  public JamfOptions check(String where) {
+  /**
+   * Checks every value; a message starts with the field's name as {@code where} gives it (a flag or
+   * a config key) and names the allowed values.
+   */
+  public JamfOptions check(java.util.function.UnaryOperator<String> where) {
     if (!DISTRIBUTION_METHODS.contains(distributionMethod)) {
-      throw new IllegalArgumentException(where + "distributionMethod: '" + distributionMethod
+      throw new IllegalArgumentException(where.apply("distributionMethod") + ": '" + distributionMethod
           + "' is not one of: " + String.join(", ", DISTRIBUTION_METHODS));
     }
     if (!REDEPLOY.contains(redeployOnUpdate)) {
-      throw new IllegalArgumentException(where + "redeployOnUpdate: '" + redeployOnUpdate
+      throw new IllegalArgumentException(where.apply("redeployOnUpdate") + ": '" + redeployOnUpdate
           + "' is not one of: " + String.join(", ", REDEPLOY));
     }
-    category.ifPresent(c -> requireName(where + "category", c));
+    category.ifPresent(c -> requireName(where.apply("category"), c));
     for (String group : computerGroups) {
-      requireName(where + "computerGroups", group);
+      requireName(where.apply("computerGroups"), group);
     }
     return this;
   }

@@ -1,0 +1,164 @@
+package org.mdeprofiles.pack;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mdeprofiles.cli.CliRun;
+import org.mdeprofiles.io.SafeYaml;
+import org.mdeprofiles.plist.PlistReader;
+import org.w3c.dom.Document;
+
+/** What Jamf Pro and Intune get: API bodies that round-trip, guides that match their folders. */
+class PackagingTest {
+  @TempDir static Path dir;
+  private static Path out;
+
+  @BeforeEach
+  void generateOnce() {
+    if (out != null) {
+      return;
+    }
+    out = dir.resolve("out");
+    CliRun run = CliRun.of("generate", "--org", "R&D <Lab> \"quoted\" 'x'", "--out", out.toString());
+    assertEquals(0, run.exit(), run.err());
+  }
+
+  private static List<Path> files(String folder, String suffix) throws Exception {
+    try (Stream<Path> list = Files.list(out.resolve(folder))) {
+      return list.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+
+  @Test
+  void graphPayloadDecodesToTheExactProfileBytes() throws Exception {
+    List<Path> bodies = files("intune", ".graph.json");
+    assertEquals(10, bodies.size());
+    for (Path body : bodies) {
+      Map<?, ?> json = (Map<?, ?>) SafeYaml.load(Files.readString(body));
+      assertEquals("#microsoft.graph.macOSCustomConfiguration", json.get("@odata.type"));
+      assertEquals("deviceChannel", json.get("deploymentChannel"));
+      Path profile = out.resolve("intune").resolve((String) json.get("payloadFileName"));
+      assertArrayEquals(Files.readAllBytes(profile), Base64.getDecoder().decode((String) json.get("payload")),
+          body.toString());
+    }
+    Map<?, ?> settings = (Map<?, ?>) SafeYaml.load(Files.readString(out.resolve("intune/settings.graph.json")));
+    assertEquals("com.microsoft.wdav", settings.get("payloadName"));
+  }
+
+  @Test
+  void classicPayloadsSurviveJamfsExtraDecoding() throws Exception {
+    List<Path> bodies = files("jamf", ".classic.xml");
+    assertEquals(6, bodies.size());
+    for (Path body : bodies) {
+      Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+          .parse(new ByteArrayInputStream(Files.readAllBytes(body)));
+      String payloads = doc.getElementsByTagName("payloads").item(0).getTextContent();
+      String stored = decodeEntitiesOnce(payloads);
+      Path profile = Path.of(body.toString().replace(".classic.xml", ".mobileconfig"));
+      assertEquals(Files.readString(profile), stored, body.toString());
+      assertTrue(PlistReader.read(stored.getBytes(StandardCharsets.UTF_8)).root().isPresent());
+      String raw = Files.readString(body);
+      assertFalse(raw.contains("&#"), "no numeric character references in " + body);
+      assertEquals("computer", doc.getElementsByTagName("level").item(0).getTextContent());
+      assertEquals("false", doc.getElementsByTagName("user_removable").item(0).getTextContent());
+    }
+    assertTrue(Files.readString(out.resolve("jamf/kext.classic.xml")).contains("R&amp;amp;D &amp;lt;Lab&amp;gt;"));
+  }
+
+  /** What Jamf does to the payloads text: one more layer of XML entity decoding. */
+  static String decodeEntitiesOnce(String text) {
+    Matcher m = Pattern.compile("&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);").matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String e = m.group(1);
+      String replacement = switch (e) {
+        case "amp" -> "&";
+        case "lt" -> "<";
+        case "gt" -> ">";
+        case "quot" -> "\"";
+        case "apos" -> "'";
+        default -> new String(Character.toChars(e.startsWith("#x")
+            ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1))));
+      };
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  @Test
+  void cdataSplitsItsTerminator() {
+    assertEquals("<![CDATA[a]]]]><![CDATA[>b &amp;amp; c]]>", JamfClassicBody.cdata("a]]>b &amp; c"));
+  }
+
+  @Test
+  void jamfGetsOneTccProfileAndPreferencePlists() throws Exception {
+    List<String> names = Files.list(out.resolve("jamf")).map(p -> p.getFileName().toString()).sorted().toList();
+    assertTrue(names.contains("privacy.mobileconfig"));
+    assertFalse(names.contains("fulldisk.mobileconfig") || names.contains("accessibility.mobileconfig"));
+    assertTrue(names.contains("com.microsoft.wdav.plist") && names.contains("com.microsoft.autoupdate2.plist"));
+    assertFalse(names.contains("settings.mobileconfig"));
+    String privacy = Files.readString(out.resolve("jamf/privacy.mobileconfig"));
+    assertEquals(1, privacy.split("com.apple.TCC.configuration-profile-policy", -1).length - 1);
+  }
+
+  @Test
+  void guidesNameEveryFileTheyShipAndNothingElse() throws Exception {
+    for (String folder : List.of("jamf", "intune")) {
+      String guide = Files.readString(out.resolve(folder).resolve("UPLOAD.md"));
+      TreeSet<String> named = new TreeSet<>();
+      Matcher m = Pattern.compile("`([A-Za-z0-9][A-Za-z0-9._-]*\\.(mobileconfig|plist|xml|json|md))`").matcher(guide);
+      while (m.find()) {
+        named.add(m.group(1));
+      }
+      named.remove("FILE.classic.xml");
+      named.remove("FILE.graph.json");
+      TreeSet<String> shipped = new TreeSet<>();
+      try (Stream<Path> list = Files.list(out.resolve(folder))) {
+        list.forEach(p -> shipped.add(p.getFileName().toString()));
+      }
+      assertEquals(shipped, named, folder);
+    }
+  }
+
+  @Test
+  void manifestGivesEachFileItsMdmAndStep() throws Exception {
+    Map<?, ?> manifest = (Map<?, ?>) SafeYaml.load(Files.readString(out.resolve("manifest.json")));
+    List<?> files = (List<?>) manifest.get("files");
+    assertEquals(46, files.size()); // 10 plain, 15 jamf, 21 intune
+    for (Object f : files) {
+      Map<?, ?> entry = (Map<?, ?>) f;
+      String path = (String) entry.get("path");
+      assertEquals(path.substring(0, path.indexOf('/')), entry.get("mdm"));
+      assertFalse(((String) entry.get("step")).isBlank());
+      assertEquals(64, ((String) entry.get("sha256")).length());
+    }
+  }
+
+  @Test
+  void mangledStringsAreWarnedForJamf() {
+    CliRun run = CliRun.of("generate", "--org", "R&D", "--profiles", "kext", "--mdm", "jamf",
+        "--out", dir.resolve("mangled").toString());
+    assertEquals(0, run.exit());
+    assertTrue(run.err().startsWith("jamf/kext.mobileconfig: PayloadContent[0].PayloadOrganization: warning: this"
+        + " string holds &, <, a tab or a line feed, which Jamf Pro stores mangled in an uploaded profile;"
+        + " change the value or check the profile after upload [jamf.mangled-string]\n"), run.err());
+  }
+}

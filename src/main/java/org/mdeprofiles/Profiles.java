@@ -3,8 +3,11 @@ package org.mdeprofiles;
 import java.util.ArrayList;
 import java.util.List;
 import org.mdeprofiles.catalog.CatalogEntry;
+import org.mdeprofiles.cms.SignatureFormatException;
+import org.mdeprofiles.cms.SignedProfile;
 import org.mdeprofiles.config.GenerateSettings;
 import org.mdeprofiles.finding.Finding;
+import org.mdeprofiles.finding.PlistPath;
 import org.mdeprofiles.model.Profile;
 import org.mdeprofiles.pack.ProfileFile;
 import org.mdeprofiles.pack.RenderedProfile;
@@ -60,10 +63,28 @@ public final class Profiles {
     return out;
   }
 
-  /** Parses and validates one profile's bytes. */
+  /**
+   * Parses and validates one profile's bytes: an XML or binary plist, or a CMS-signed profile,
+   * whose signature is reported and whose content is validated.
+   */
   public static ValidationReport validate(String source, byte[] bytes, ValidationOptions options)
       throws PlistFormatException {
-    return new ValidationReport(source, findings(PlistReader.read(bytes), options));
+    List<Finding> findings = new ArrayList<>();
+    byte[] plist = bytes;
+    if (SignedProfile.looksSigned(bytes)) {
+      SignedProfile signed;
+      try {
+        signed = SignedProfile.unwrap(bytes);
+      } catch (SignatureFormatException e) {
+        throw new PlistFormatException(e.getMessage());
+      }
+      findings.add(signed.verified()
+          ? Finding.info(PlistPath.root(), "signature.valid", signed.signer())
+          : Finding.error(PlistPath.root(), "signature.invalid", signed.signer()));
+      plist = signed.content();
+    }
+    findings.addAll(findings(PlistReader.read(plist), options));
+    return new ValidationReport(source, findings);
   }
 
   private static List<Finding> findings(PlistDocument document, ValidationOptions options) {

@@ -21,6 +21,7 @@ import org.mdeprofiles.model.MacosVersion;
 import org.mdeprofiles.plist.PlistFormatException;
 import org.mdeprofiles.report.FileResult;
 import org.mdeprofiles.report.JsonReport;
+import org.mdeprofiles.report.JunitReport;
 import org.mdeprofiles.report.TextReport;
 import org.mdeprofiles.validate.ValidationOptions;
 import org.mdeprofiles.validate.ValidationReport;
@@ -53,7 +54,7 @@ final class ValidateCommand implements Command {
   @Override
   public Options options() {
     return new Options()
-        .addOption(Cli.valued("format", "FORMAT", "text (default) or json"))
+        .addOption(Cli.valued("format", "FORMAT", "text (default), json or junit"))
         .addOption(Cli.flag("strict", "treat warnings as errors"))
         .addOption(Cli.flag("quiet", "print only problems"))
         .addOption(Cli.valued("macos", "VERSION", "oldest macOS of the fleet: warn about keys it lacks"));
@@ -62,8 +63,8 @@ final class ValidateCommand implements Command {
   @Override
   public int run(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
     String format = line.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new UsageException("--format must be text or json, not '" + format + "'");
+    if (!List.of("text", "json", "junit").contains(format)) {
+      throw new UsageException("--format must be text, json or junit, not '" + format + "'");
     }
     ValidationOptions options = ValidationOptions.DEFAULT;
     if (line.hasOption("macos")) {
@@ -83,7 +84,11 @@ final class ValidateCommand implements Command {
         results.add(check(source, options, strict, err));
       }
     }
-    out.print(format.equals("json") ? JsonReport.render(results) : TextReport.render(results, line.hasOption("quiet")));
+    out.print(switch (format) {
+      case "json" -> JsonReport.render(results);
+      case "junit" -> JunitReport.render(results);
+      default -> TextReport.render(results, line.hasOption("quiet"));
+    });
     if (results.stream().anyMatch(r -> r.problem().isPresent())) {
       return ExitCode.BAD_INPUT;
     }

@@ -1,6 +1,6 @@
 package org.mdeprofiles.config;
 
-import org.mdeprofiles.validate.Formats;
+import org.mdeprofiles.format.Formats;
 
 /**
  * Checks of user-supplied values; each failure is an IllegalArgumentException whose message

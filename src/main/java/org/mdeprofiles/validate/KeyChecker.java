@@ -73,8 +73,12 @@ final class KeyChecker {
       findings.add(Finding.error(path, "key.value", display(value), spec.values().stream()
           .map(String::valueOf).collect(Collectors.joining(", "))));
     }
-    if (spec.format() != null && value instanceof PlistString s && !spec.format().matcher(s.value()).matches()) {
-      findings.add(Finding.error(path, "key.format", s.value(), spec.formatName()));
+    if (spec.format() != null && value instanceof PlistString s) {
+      if (!spec.format().matcher(s.value()).matches()) {
+        findings.add(Finding.error(path, "key.format", s.value(), spec.formatName()));
+      } else if (spec.formatName().startsWith("bundle-id")) {
+        DefenderChecks.bundleId(s.value(), path, findings);
+      }
     }
     if (value instanceof PlistInteger i) {
       checkRange(i.value(), spec, path);

@@ -69,6 +69,7 @@ public final class ProfileValidator {
     spec.ifPresent(s -> checker.checkVersion(s.macos(), s.payloadType(), path));
     checker.checkDict(dict, keys, null, null, type == null ? "a payload" : type, path);
     spec.ifPresent(s -> checker.checkRules(dict, s.rules(), path));
+    DefenderChecks.payload(dict, path, findings);
     return spec.filter(PayloadSpec::deviceChannelOnly);
   }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.mdeprofiles.format.Formats;
 import org.mdeprofiles.io.SafeYaml;
 import org.mdeprofiles.model.MacosVersion;
 

@@ -179,4 +179,14 @@ class PlistReaderTest {
     String message = failure("<plist><string>a\u0001b</string></plist>".getBytes(StandardCharsets.UTF_8));
     assertTrue(message.startsWith("malformed XML at line 1: An invalid XML character"), message);
   }
+
+  @Test
+  void deeplyNestedBinaryPlistIsRefused() throws IOException {
+    NSArray inner = new NSArray(0);
+    for (int i = 0; i < 300; i++) {
+      inner = new NSArray(inner);
+    }
+    byte[] bytes = BinaryPropertyListWriter.writeToArray(inner);
+    assertEquals("nested deeper than 256 levels", failure(bytes));
+  }
 }

@@ -41,7 +41,7 @@ class PayloadRulesTest {
   private static String tcc(String service, String grant) {
     return profile("com.apple.TCC.configuration-profile-policy",
         "<key>Services</key><dict><key>" + service + "</key><array><dict>"
-            + "<key>Identifier</key><string>com.microsoft.wdav</string>"
+            + "<key>Identifier</key><string>com.example.app</string>"
             + "<key>IdentifierType</key><string>bundleID</string>" + REQ + grant
             + "</dict></array></dict>", true);
   }
@@ -130,7 +130,9 @@ class PayloadRulesTest {
   @Test
   void systemExtensionTeamKeys() {
     assertEquals(List.of("PayloadContent[0].AllowedSystemExtensions.UBF8T346G: error: key 'UBF8T346G' is not a"
-            + " valid team-id [key.name-format]"),
+            + " valid team-id [key.name-format]",
+        "PayloadContent[0].AllowedSystemExtensions.UBF8T346G: error: com.microsoft.wdav.epsext is Microsoft's"
+            + " code, signed by Team ID UBF8T346G9, but is approved under UBF8T346G [defender.team-id]"),
         findings(profile("com.apple.system-extension-policy", "<key>AllowedSystemExtensions</key><dict>"
             + "<key>UBF8T346G</key><array><string>com.microsoft.wdav.epsext</string></array></dict>", true)));
   }

@@ -1,4 +1,4 @@
-package org.mdeprofiles.validate;
+package org.mdeprofiles.format;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,7 @@ public final class Formats {
   private Formats() {}
 
   /** The pattern named {@code name}; unknown names are a bug in a spec file. */
-  static Pattern pattern(String name) {
+  public static Pattern pattern(String name) {
     Pattern p = FORMATS.get(name);
     if (p == null) {
       throw new IllegalStateException("unknown format " + name);

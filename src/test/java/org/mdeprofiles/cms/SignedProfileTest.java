@@ -1,0 +1,103 @@
+package org.mdeprofiles.cms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mdeprofiles.TestProfiles;
+import org.mdeprofiles.cli.CliRun;
+
+/** Signed profiles, made by the test itself: a self-signed certificate and a CMS signature. */
+class SignedProfileTest {
+  @TempDir Path dir;
+
+  static byte[] sign(byte[] content) throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    KeyPair keys = generator.generateKeyPair();
+    X500Name subject = new X500Name("CN=Contoso Profile Signing,O=Contoso");
+    ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate());
+    X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
+        new JcaX509v3CertificateBuilder(subject, BigInteger.ONE, new Date(0), new Date(4_102_444_800_000L),
+            subject, keys.getPublic()).build(signer));
+    CMSSignedDataGenerator cms = new CMSSignedDataGenerator();
+    cms.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+        .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()), certificate));
+    cms.addCertificates(new JcaCertStore(List.of(certificate)));
+    return cms.generate(new CMSProcessableByteArray(content), true).getEncoded();
+  }
+
+  private Path write(String name, byte[] bytes) throws Exception {
+    Path file = dir.resolve(name);
+    Files.write(file, bytes);
+    return file;
+  }
+
+  @Test
+  void signedProfileIsUnwrappedVerifiedAndValidated() throws Exception {
+    Path file = write("signed.mobileconfig", sign(TestProfiles.defaultKext().getBytes(StandardCharsets.UTF_8)));
+    CliRun run = CliRun.of("validate", file.toString());
+    assertEquals(0, run.exit(), run.out() + run.err());
+    assertEquals(file + ": info: signed by CN=Contoso Profile Signing,O=Contoso; the signature verifies (whether"
+        + " the Mac trusts the certificate is not checked here) [signature.valid]\n"
+        + "1 file checked: 0 failed, 0 errors, 0 warnings\n", run.out());
+  }
+
+  @Test
+  void contentChangedAfterSigningFailsVerification() throws Exception {
+    byte[] content = TestProfiles.defaultKext().getBytes(StandardCharsets.UTF_8);
+    byte[] signed = sign(content);
+    String marker = "Approved Kernel Extensions";
+    int at = indexOf(signed, marker.getBytes(StandardCharsets.UTF_8));
+    signed[at] = 'X';
+    CliRun run = CliRun.of("validate", write("tampered.mobileconfig", signed).toString());
+    assertEquals(1, run.exit());
+    assertTrue(run.out().startsWith(dir.resolve("tampered.mobileconfig") + ": error: signed by CN=Contoso Profile"
+        + " Signing,O=Contoso, but the signature does not verify: the profile changed after signing, or the"
+        + " signature is corrupt [signature.invalid]\n"), run.out());
+  }
+
+  @Test
+  void corruptSignatureIsOneLineAndExitThree() throws Exception {
+    byte[] signed = sign(TestProfiles.defaultKext().getBytes(StandardCharsets.UTF_8));
+    Path truncated = write("truncated.mobileconfig", Arrays.copyOf(signed, signed.length / 3));
+    CliRun run = CliRun.of("validate", truncated.toString());
+    assertEquals(3, run.exit());
+    assertEquals("mde-profiles: " + truncated + ": not a readable CMS signed profile (corrupt or truncated)\n",
+        run.err());
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("marker not found");
+  }
+}

@@ -30,7 +30,7 @@ public final class Cli {
   public Cli(InputStream in, PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
-    this.commands = List.of(new GenerateCommand(), new PackageCommand(), new ValidateCommand(in), new ListCommand());
+    this.commands = List.of(new GenerateCommand(), new PackageCommand(), new ValidateCommand(in), new DiagnoseCommand(in), new ListCommand());
   }
 
   public int run(String[] rawArgs) {

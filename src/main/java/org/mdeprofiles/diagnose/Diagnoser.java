@@ -1,0 +1,194 @@
+package org.mdeprofiles.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Turns what a Mac printed into conclusions, each naming the profile or the step that fixes it. */
+public final class Diagnoser {
+  static final String EPSEXT = "com.microsoft.wdav.epsext";
+  static final String NETEXT = "com.microsoft.wdav.netext";
+  private static final List<String> KNOWN_ISSUES = List.of(
+      "no active event provider", "network event provider not running", "full disk access has not been granted",
+      "missing license");
+
+  private final MacFacts facts = new MacFacts();
+
+  /** Adds one input (a file's or standard input's text). */
+  public Diagnoser read(String source, String text) {
+    OutputParser.parse(source, text, facts);
+    return this;
+  }
+
+  /** True when the inputs held anything diagnose understands. */
+  public boolean recognisedAnything() {
+    return facts.recognised > 0;
+  }
+
+  /** The mdatp fields no rule knows, verbatim, so that nothing is dropped. */
+  public List<Evidence> unknownFields() {
+    return facts.unknownFields.stream().map(MacFacts.Field::evidence).toList();
+  }
+
+  public List<Conclusion> conclusions() {
+    List<Conclusion> out = new ArrayList<>();
+    kext().ifPresent(out::add);
+    systemExtensions().ifPresent(out::add);
+    networkExtension().ifPresent(out::add);
+    fullDiskAccess().ifPresent(out::add);
+    license().ifPresent(out::add);
+    for (MacFacts.Field issue : facts.healthIssues) {
+      if (KNOWN_ISSUES.stream().noneMatch(k -> k.equalsIgnoreCase(issue.value()))) {
+        out.add(new Conclusion("unknown-health-issue", true, "mdatp reports a health issue: " + issue.value(),
+            List.of(issue.evidence()), "diagnose does not know this issue; it is shown as mdatp printed it.",
+            List.of(), Optional.of("look the issue up in Microsoft's troubleshooting guide for Defender on macOS")));
+      }
+    }
+    if (facts.is("healthy", "false") && facts.healthIssues.isEmpty() && out.isEmpty()) {
+      out.add(new Conclusion("unhealthy", true, "mdatp reports the device unhealthy without naming an issue",
+          List.of(facts.field("healthy").orElseThrow().evidence()), "Defender is not fully working.",
+          List.of(), Optional.of("run mdatp health --details features and check its log (mdatp log)")));
+    }
+    rtpOff().ifPresent(out::add);
+    facts.field("managed_by").filter(f -> f.value().equalsIgnoreCase("MDE")).ifPresent(f ->
+        out.add(new Conclusion("managed-by-mde", false, "this Mac's settings are managed by Defender for Endpoint",
+            List.of(f.evidence()),
+            "managed_by is MDE (security settings management): Defender ignores settings an MDM profile"
+                + " gives (com.microsoft.wdav); change them in the Defender portal, or turn settings"
+                + " management off for this device to use the settings profile.",
+            List.of(), Optional.empty())));
+    return out;
+  }
+
+  private Optional<Conclusion> kext() {
+    List<Evidence> seen = new ArrayList<>(facts.kextRejections);
+    boolean sysextEra = facts.value("real_time_protection_subsystem").map(v -> v.contains("endpoint_security"))
+        .orElse(false) || facts.extensions.containsKey(EPSEXT);
+    if (!sysextEra && facts.is("real_time_protection_enabled", "false")
+        && facts.is("real_time_protection_available", "true")) {
+      seen.add(facts.field("real_time_protection_enabled").orElseThrow().evidence());
+      seen.add(facts.field("real_time_protection_available").orElseThrow().evidence());
+    }
+    if (seen.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Conclusion("kext-not-approved", true,
+        "the Defender kernel extension (com.microsoft.wdavkext) is not approved", seen,
+        "macOS blocks the kernel extension until it is approved, so real-time protection cannot run"
+            + " (macOS 10.15 and older).",
+        List.of("kext"),
+        Optional.of("within 30 minutes of installing Defender, open System Preferences > Security & Privacy and"
+            + " click Allow for \"Microsoft Corporation\"; after 30 minutes, run"
+            + " sudo kextutil /Library/Extensions/wdavkext.kext to show the prompt again, click Allow, then run"
+            + " the same command once more")));
+  }
+
+  /** Real-time protection turned off where the system extension is in place: a setting, not a fault. */
+  private Optional<Conclusion> rtpOff() {
+    boolean sysextEra = facts.value("real_time_protection_subsystem").map(v -> v.contains("endpoint_security"))
+        .orElse(false);
+    if (!sysextEra || !facts.is("real_time_protection_enabled", "false")) {
+      return Optional.empty();
+    }
+    return Optional.of(new Conclusion("rtp-off", false, "real-time protection is turned off",
+        List.of(facts.field("real_time_protection_enabled").orElseThrow().evidence()),
+        "the system extension is running, so this is a setting: antivirusEngine.enforcementLevel real_time"
+            + " in the settings profile turns it on.",
+        List.of("settings"), Optional.of("on one Mac: mdatp config real-time-protection --value enabled")));
+  }
+
+  private Optional<Conclusion> systemExtensions() {
+    List<Evidence> seen = new ArrayList<>();
+    if (facts.is("real_time_protection_enabled", "true") && facts.is("real_time_protection_available", "false")) {
+      seen.add(facts.field("real_time_protection_enabled").orElseThrow().evidence());
+      seen.add(facts.field("real_time_protection_available").orElseThrow().evidence());
+    }
+    facts.field("real_time_protection_subsystem").filter(f -> f.value().equalsIgnoreCase("unavailable"))
+        .ifPresent(f -> seen.add(f.evidence()));
+    facts.healthIssue("no active event provider").ifPresent(f -> seen.add(f.evidence()));
+    extension(EPSEXT, "waiting for user").ifPresent(seen::add);
+    if (seen.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Conclusion("sysext-not-approved", true,
+        "Defender's system extensions are not approved", dedupe(seen),
+        "without its endpoint-security extension (com.microsoft.wdav.epsext) Defender has no event"
+            + " provider, so real-time protection is unavailable.",
+        profilesUnlessInstalled(List.of("sysext"), "com.apple.system-extension-policy"),
+        Optional.of(installedNote("com.apple.system-extension-policy") + "on an unmanaged Mac: System Settings > Privacy & Security, allow the Microsoft Defender"
+            + " system extensions (or System Settings > General > Login Items & Extensions > Endpoint Security"
+            + " Extensions on macOS 15)")));
+  }
+
+  private Optional<Conclusion> networkExtension() {
+    List<Evidence> seen = new ArrayList<>();
+    facts.healthIssue("network event provider not running").ifPresent(f -> seen.add(f.evidence()));
+    extension(NETEXT, "waiting for user").ifPresent(seen::add);
+    extension(NETEXT, "disabled").ifPresent(seen::add);
+    if (seen.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Conclusion("netext-not-running", true,
+        "Defender's network extension is not running", seen,
+        "network protection needs the network system extension (com.microsoft.wdav.netext) approved and its"
+            + " content filter allowed.",
+        List.of("sysext", "netfilter"),
+        Optional.of("on an unmanaged Mac: allow the extension in System Settings > Privacy & Security, then"
+            + " allow the \"Microsoft Defender Content Filter\" network filter when macOS asks")));
+  }
+
+  private Optional<Conclusion> fullDiskAccess() {
+    List<Evidence> seen = new ArrayList<>();
+    facts.healthIssue("full disk access has not been granted").ifPresent(f -> seen.add(f.evidence()));
+    facts.field("full_disk_access_enabled").filter(f -> f.value().equalsIgnoreCase("false"))
+        .ifPresent(f -> seen.add(f.evidence()));
+    if (seen.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Conclusion("no-full-disk-access", true,
+        "Defender has no full disk access", seen,
+        "without full disk access Defender cannot scan protected locations such as Mail and Safari data.",
+        profilesUnlessInstalled(List.of("fulldisk"), "com.apple.TCC.configuration-profile-policy"),
+        Optional.of(installedNote("com.apple.TCC.configuration-profile-policy") + "on an unmanaged Mac: System Settings > Privacy & Security > Full Disk Access, turn on"
+            + " Microsoft Defender and Microsoft Defender Endpoint Security Extension")));
+  }
+
+  private Optional<Conclusion> license() {
+    List<Evidence> seen = new ArrayList<>(facts.licenseBanners);
+    facts.healthIssue("missing license").ifPresent(f -> seen.add(f.evidence()));
+    facts.field("licensed").filter(f -> f.value().equalsIgnoreCase("false")).ifPresent(f -> seen.add(f.evidence()));
+    if (seen.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Conclusion("not-onboarded", true, "Defender is not onboarded (no license)", seen,
+        "the onboarding file (preference domain com.microsoft.wdav.atp) has not reached this Mac, so Defender"
+            + " has no license and does not report to your tenant.",
+        List.of(),
+        Optional.of("download the macOS onboarding package from the Microsoft Defender portal (Settings >"
+            + " Endpoints > Onboarding) and deploy it: mde-profiles generate --onboarding FILE adds it to the"
+            + " bundle; on a single Mac, run the onboarding script from the package with sudo")));
+  }
+
+  private Optional<Evidence> extension(String bundleId, String state) {
+    return Optional.ofNullable(facts.extensions.get(bundleId))
+        .filter(s -> s.state().contains(state)).map(MacFacts.ExtensionState::evidence);
+  }
+
+  /** The profiles, unless the profiles output shows their payload installed already. */
+  private List<String> profilesUnlessInstalled(List<String> profiles, String payloadType) {
+    return facts.installedPayloadTypes.contains(payloadType) ? List.of() : profiles;
+  }
+
+  /** When the payload is installed and yet fails, the fix is in that profile, not a new one. */
+  private String installedNote(String payloadType) {
+    return facts.installedPayloadTypes.contains(payloadType)
+        ? "a profile with a " + payloadType + " payload is installed, so check it: mde-profiles validate"
+            + " shows a wrong Team ID, bundle ID or code requirement; the MDM enrollment must be user-approved; "
+        : "";
+  }
+
+  private static List<Evidence> dedupe(List<Evidence> seen) {
+    return Stream.of(seen).flatMap(List::stream).distinct().toList();
+  }
+}

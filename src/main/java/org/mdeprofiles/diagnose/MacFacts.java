@@ -1,0 +1,50 @@
+package org.mdeprofiles.diagnose;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the input says about one Mac: mdatp health fields (keys in snake_case, values without
+ * quotes or {@code [managed]}), health issues, system extension states, kext rejections, installed
+ * profiles, and every line that was understood as something else.
+ */
+final class MacFacts {
+  /** A field's value and the line it came from. */
+  record Field(String value, Evidence evidence) {}
+
+  /** A system extension's state from systemextensionsctl, such as "activated waiting for user". */
+  record ExtensionState(String state, Evidence evidence) {}
+
+  final Map<String, Field> fields = new LinkedHashMap<>();
+  final List<Field> healthIssues = new ArrayList<>();
+  final Map<String, ExtensionState> extensions = new LinkedHashMap<>();
+  final List<Evidence> kextRejections = new ArrayList<>();
+  final List<Evidence> licenseBanners = new ArrayList<>();
+  final Set<String> installedProfiles = new LinkedHashSet<>();
+  final Set<String> installedPayloadTypes = new LinkedHashSet<>();
+  final List<Evidence> profileLines = new ArrayList<>();
+  /** Lines recognised as mdatp fields that no rule knows: shown, never dropped. */
+  final List<Field> unknownFields = new ArrayList<>();
+  int recognised;
+
+  Optional<Field> field(String key) {
+    return Optional.ofNullable(fields.get(key));
+  }
+
+  Optional<String> value(String key) {
+    return field(key).map(Field::value);
+  }
+
+  boolean is(String key, String value) {
+    return value(key).map(v -> v.equalsIgnoreCase(value)).orElse(false);
+  }
+
+  Optional<Field> healthIssue(String text) {
+    return healthIssues.stream().filter(i -> i.value().equalsIgnoreCase(text)).findFirst();
+  }
+}

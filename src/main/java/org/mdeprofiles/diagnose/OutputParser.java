@@ -1,0 +1,185 @@
+package org.mdeprofiles.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mdeprofiles.io.SafeYaml;
+
+/**
+ * Reads what a Mac printed: {@code mdatp health} (text, JSON, or the legacy {@code mdatp --health}),
+ * {@code kextutil}, {@code systemextensionsctl list} and {@code profiles} output, mixed in any
+ * order, into {@link MacFacts}.
+ */
+final class OutputParser {
+  private static final Pattern BANNER = Pattern.compile("^\\s*ATTENTION: No license found.*");
+  private static final Pattern KEXT_REJECTED =
+      Pattern.compile("Kext rejected due to system policy:.*ID\\s*=\\s*\"([^\"]+)\"");
+  private static final Pattern EXTENSION_ROW =
+      Pattern.compile(".*\\t([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+) \\([^)]*\\)\\t.*\\[([^\\]]+)\\]\\s*$");
+  private static final Pattern EXTENSION_NOISE =
+      Pattern.compile("^(\\d+ extension\\(s\\)|--- com\\.apple\\.system_extension.*|enabled\\s+active\\s+teamID.*)$");
+  private static final Pattern PROFILE_ID = Pattern.compile("profileIdentifier:\\s*(\\S+)");
+  private static final Pattern PAYLOAD_TYPE = Pattern.compile("payload\\[\\d+\\]\\s+type\\s*=\\s*(\\S+)");
+  private static final Pattern PROFILES_NOISE = Pattern.compile(
+      "^(_computerlevel|There (are|is) \\d+ configuration profiles? installed|There are no configuration profiles).*");
+  private static final Pattern FIELD = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9_]*)\\s*:(.*)$");
+  private static final Pattern MANAGED = Pattern.compile("\\s*\\[managed\\]\\s*$");
+  private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  private OutputParser() {}
+
+  static void parse(String source, String text, MacFacts facts) {
+    String[] lines = text.split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      if (line.trim().startsWith("{")) {
+        int end = jsonEnd(lines, i);
+        if (end >= 0 && json(source, lines, i, end, facts)) {
+          i = end;
+          continue;
+        }
+      }
+      line(source, i + 1, line, facts);
+    }
+  }
+
+  private static void line(String source, int number, String line, MacFacts facts) {
+    Evidence at = new Evidence(source, number, line.strip());
+    Matcher m;
+    if (line.isBlank()) {
+      return;
+    }
+    if (BANNER.matcher(line).matches()) {
+      facts.licenseBanners.add(at);
+    } else if ((m = KEXT_REJECTED.matcher(line)).find()) {
+      if (m.group(1).equals("com.microsoft.wdavkext")) {
+        facts.kextRejections.add(at);
+      }
+    } else if ((m = EXTENSION_ROW.matcher(line)).matches()) {
+      facts.extensions.put(m.group(1), new MacFacts.ExtensionState(m.group(2).trim(), at));
+    } else if ((m = PROFILE_ID.matcher(line)).find()) {
+      facts.installedProfiles.add(m.group(1));
+      facts.profileLines.add(at);
+    } else if ((m = PAYLOAD_TYPE.matcher(line)).find()) {
+      facts.installedPayloadTypes.add(m.group(1));
+    } else if (EXTENSION_NOISE.matcher(line.trim()).matches() || PROFILES_NOISE.matcher(line.trim()).matches()) {
+      // Headers of systemextensionsctl and profiles output: recognised, nothing to conclude.
+    } else if ((m = FIELD.matcher(line)).matches()) {
+      field(snakeCase(m.group(1)), m.group(2), at, facts);
+    } else {
+      return;
+    }
+    facts.recognised++;
+  }
+
+  private static void field(String key, String raw, Evidence at, MacFacts facts) {
+    String value = MANAGED.matcher(raw.trim()).replaceFirst("").trim();
+    if (key.equals("health_issues")) {
+      for (String issue : list(value)) {
+        facts.healthIssues.add(new MacFacts.Field(issue, at));
+      }
+    }
+    MacFacts.Field field = new MacFacts.Field(unquote(value), at);
+    facts.fields.put(key, field);
+    if (!MdatpFields.KNOWN.contains(key)) {
+      facts.unknownFields.add(field);
+    }
+  }
+
+  /** The items of {@code ["a", "b"]}, or of an unbracketed single value. */
+  static List<String> list(String value) {
+    List<String> items = new ArrayList<>();
+    String v = value.trim();
+    if (v.startsWith("[") && v.endsWith("]")) {
+      Matcher m = QUOTED.matcher(v);
+      while (m.find()) {
+        items.add(m.group(1));
+      }
+    } else if (!v.isEmpty() && !v.equals("unavailable")) {
+      items.add(unquote(v));
+    }
+    return items;
+  }
+
+  private static String unquote(String v) {
+    return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+  }
+
+  /** {@code realTimeProtectionEnabled} becomes {@code real_time_protection_enabled}. */
+  static String snakeCase(String key) {
+    return key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+  }
+
+  /** The line where the JSON object starting on line {@code start} closes, or -1. */
+  private static int jsonEnd(String[] lines, int start) {
+    int depth = 0;
+    boolean inString = false;
+    for (int i = start; i < lines.length; i++) {
+      String line = lines[i];
+      for (int c = 0; c < line.length(); c++) {
+        char ch = line.charAt(c);
+        if (inString) {
+          if (ch == '\\') {
+            c++;
+          } else if (ch == '"') {
+            inString = false;
+          }
+        } else if (ch == '"') {
+          inString = true;
+        } else if (ch == '{') {
+          depth++;
+        } else if (ch == '}' && --depth == 0) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Reads {@code mdatp health --output json}; false when the block is no such JSON object. */
+  private static boolean json(String source, String[] lines, int start, int end, MacFacts facts) {
+    String text = String.join("\n", java.util.Arrays.copyOfRange(lines, start, end + 1));
+    Object root;
+    try {
+      root = SafeYaml.load(text);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    if (!(root instanceof Map<?, ?> map)) {
+      return false;
+    }
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      String key = String.valueOf(e.getKey());
+      Evidence at = new Evidence(source, lineOf(lines, start, end, key), "\"" + key + "\": " + e.getValue());
+      Object value = e.getValue() instanceof Map<?, ?> object
+          ? (object.containsKey("value") ? object.get("value") : object.get("$type"))
+          : e.getValue();
+      if (value instanceof List<?> items) {
+        String snake = snakeCase(key);
+        MacFacts.Field field = new MacFacts.Field(items.toString(), at);
+        facts.fields.put(snake, field);
+        if (snake.equals("health_issues")) {
+          items.forEach(item -> facts.healthIssues.add(new MacFacts.Field(String.valueOf(item), at)));
+        } else if (!MdatpFields.KNOWN.contains(snake)) {
+          facts.unknownFields.add(field);
+        }
+      } else {
+        field(snakeCase(key), value == null ? "unavailable" : String.valueOf(value), at, facts);
+      }
+      facts.recognised++;
+    }
+    return true;
+  }
+
+  private static int lineOf(String[] lines, int start, int end, String key) {
+    for (int i = start; i <= end; i++) {
+      if (lines[i].contains("\"" + key + "\"")) {
+        return i + 1;
+      }
+    }
+    return start + 1;
+  }
+}

@@ -1,0 +1,187 @@
+package org.mdeprofiles.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each conclusion, from realistic output in every form a ticket carries it. */
+class DiagnoserTest {
+  static final String KEXT_ERA_HEALTH = """
+      healthy                                     : false
+      health_issues                               : []
+      licensed                                    : true
+      real_time_protection_enabled                : false
+      real_time_protection_available              : true
+      """;
+  static final String KEXTUTIL = """
+      Diagnostics for /Library/Extensions/wdavkext.kext:
+      Kext rejected due to system policy: <OSKext 0x7fb3a1f0a5c0 [0x7fff8d5a4af0]> { URL = "file:///Library/Extensions/wdavkext.kext/", ID = "com.microsoft.wdavkext" }
+      """;
+  static final String SYSTEMEXTENSIONSCTL = "2 extension(s)\n"
+      + "--- com.apple.system_extension.network_extension\n"
+      + "enabled\tactive\tteamID\tbundleID (version)\tname\t[state]\n"
+      + "\t*\tUBF8T346G9\tcom.microsoft.wdav.netext (101.25032.0008/101.25032.0008)\tMicrosoft Defender Network"
+      + " Extension\t[activated disabled]\n"
+      + "--- com.apple.system_extension.endpoint_security\n"
+      + "enabled\tactive\tteamID\tbundleID (version)\tname\t[state]\n"
+      + "\t*\tUBF8T346G9\tcom.microsoft.wdav.epsext (101.25032.0008/101.25032.0008)\tMicrosoft Defender Endpoint"
+      + " Security Extension\t[activated waiting for user]\n";
+  static final String JSON_HEALTH = """
+      {
+        "healthy": false,
+        "healthIssues": ["full disk access has not been granted", "something brand new"],
+        "licensed": {"value": true, "isManaged": false, "displayValue": "true"},
+        "realTimeProtectionEnabled": {"value": true, "isManaged": true},
+        "realTimeProtectionAvailable": {"value": true},
+        "realTimeProtectionSubsystem": "endpoint_security_extension",
+        "definitionsStatus": {"$type": "upToDate"},
+        "fullDiskAccessEnabled": false
+      }
+      """;
+  static final String LEGACY_HEALTH = """
+      healthy : false
+      licensed : false
+      realTimeProtectionEnabled : true
+      realTimeProtectionAvailable : false
+      """;
+
+  private static List<String> codes(String... texts) {
+    Diagnoser d = new Diagnoser();
+    for (int i = 0; i < texts.length; i++) {
+      d.read("input" + i, texts[i]);
+    }
+    return d.conclusions().stream().map(Conclusion::code).toList();
+  }
+
+  private static Conclusion only(String code, String text) {
+    return new Diagnoser().read("ticket.txt", text).conclusions().stream()
+        .filter(c -> c.code().equals(code)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void kextEraHealthMeansTheKextIsNotApproved() {
+    assertEquals(List.of("kext-not-approved"), codes(KEXT_ERA_HEALTH));
+    Conclusion c = only("kext-not-approved", KEXT_ERA_HEALTH);
+    assertEquals(List.of("kext"), c.profiles());
+    assertEquals("mde-profiles generate --profiles kext", c.command().orElseThrow());
+    assertEquals(List.of(
+        new Evidence("ticket.txt", 4, "real_time_protection_enabled                : false"),
+        new Evidence("ticket.txt", 5, "real_time_protection_available              : true")), c.seen());
+    assertTrue(c.manual().orElseThrow().contains("within 30 minutes"));
+    assertTrue(c.manual().orElseThrow().contains("sudo kextutil /Library/Extensions/wdavkext.kext"));
+  }
+
+  @Test
+  void kextutilRejectionByPolicy() {
+    Conclusion c = only("kext-not-approved", KEXTUTIL);
+    assertEquals(2, c.seen().get(0).line());
+    assertEquals(List.of("kext-not-approved"), codes(KEXTUTIL));
+  }
+
+  @Test
+  void systemExtensionWaitingForUserAndNetworkExtensionDisabled() {
+    assertEquals(List.of("sysext-not-approved", "netext-not-running"), codes(SYSTEMEXTENSIONSCTL));
+    Conclusion net = only("netext-not-running", SYSTEMEXTENSIONSCTL);
+    assertEquals(List.of("sysext", "netfilter"), net.profiles());
+  }
+
+  @Test
+  void unpaddedTextWithManagedSuffixes() {
+    String text = "real_time_protection_enabled:true[managed]\nreal_time_protection_available:false\n"
+        + "health_issues:[\"no active event provider\"]\n";
+    assertEquals(List.of("sysext-not-approved"), codes(text));
+    assertEquals(3, only("sysext-not-approved", text).seen().size());
+  }
+
+  @Test
+  void subsystemUnavailable() {
+    assertEquals(List.of("sysext-not-approved"), codes("real_time_protection_subsystem : unavailable\n"));
+  }
+
+  @Test
+  void networkEventProviderNotRunning() {
+    assertEquals(List.of("netext-not-running"),
+        codes("health_issues : [\"network event provider not running\"]\n"));
+  }
+
+  @Test
+  void fullDiskAccessFromIssueOrField() {
+    assertEquals(List.of("no-full-disk-access"), codes("full_disk_access_enabled : false [managed]\n"));
+    assertEquals(List.of("no-full-disk-access"),
+        codes("health_issues : [\"full disk access has not been granted\"]\n"));
+  }
+
+  @Test
+  void licenseFromBannerFieldOrIssue() {
+    assertEquals(List.of("not-onboarded"), codes("ATTENTION: No license found. Contact your administrator for help.\n"
+        + "healthy : true\n"));
+    assertEquals(List.of("not-onboarded"), codes("licensed : false\n"));
+    assertEquals(List.of("not-onboarded"), codes("health_issues : [\"missing license\"]\n"));
+    Conclusion c = only("not-onboarded", "licensed : false\n");
+    assertTrue(c.profiles().isEmpty());
+    assertTrue(c.manual().orElseThrow().contains("--onboarding FILE"));
+  }
+
+  @Test
+  void managedByMdeIsANote() {
+    Conclusion c = only("managed-by-mde", "healthy : true\nmanaged_by : \"MDE\"\n");
+    assertFalse(c.problem());
+    assertTrue(c.meaning().contains("ignores settings an MDM profile gives"));
+  }
+
+  @Test
+  void jsonFormWithObjectsAndTypes() {
+    Diagnoser d = new Diagnoser().read("health.json", JSON_HEALTH);
+    List<Conclusion> conclusions = d.conclusions();
+    assertEquals(List.of("no-full-disk-access", "unknown-health-issue"),
+        conclusions.stream().map(Conclusion::code).toList());
+    assertEquals("mdatp reports a health issue: something brand new", conclusions.get(1).title());
+    assertEquals(3, conclusions.get(0).seen().get(0).line());
+    assertEquals(List.of(), d.unknownFields());
+  }
+
+  @Test
+  void legacyCamelCaseText() {
+    assertEquals(List.of("sysext-not-approved", "not-onboarded"), codes(LEGACY_HEALTH));
+  }
+
+  @Test
+  void unknownFieldsAreShownVerbatim() {
+    Diagnoser d = new Diagnoser().read("t", "healthy : true\nfancy_new_thing  :  \"on\" [managed]\n");
+    assertEquals(List.of(), d.conclusions());
+    assertEquals(List.of(new Evidence("t", 2, "fancy_new_thing  :  \"on\" [managed]")), d.unknownFields());
+  }
+
+  @Test
+  void installedProfilesChangeTheFix() {
+    String profiles = """
+        There are 1 configuration profiles installed
+        _computerlevel[1] attribute: profileIdentifier: com.contoso.mde.sysext
+        _computerlevel[1] payload count = 1
+        _computerlevel[1] \tpayload[1] type\t= com.apple.system-extension-policy
+        """;
+    Conclusion c = only("sysext-not-approved", SYSTEMEXTENSIONSCTL + profiles);
+    assertEquals(List.of(), c.profiles());
+    assertTrue(c.manual().orElseThrow().startsWith("a profile with a com.apple.system-extension-policy payload is"
+        + " installed, so check it"), c.manual().orElseThrow());
+  }
+
+  @Test
+  void mixedInputFormsInOneFile() {
+    String mixed = "$ mdatp health\n" + KEXT_ERA_HEALTH.replace("licensed                                    : true",
+        "licensed : false") + "\n$ sudo kextutil /Library/Extensions/wdavkext.kext\n" + KEXTUTIL
+        + "\n$ mdatp health --output json\n" + JSON_HEALTH;
+    // The JSON comes later and its licensed: true replaces the text's false, as a later run would.
+    assertEquals(List.of("kext-not-approved", "no-full-disk-access", "unknown-health-issue"), codes(mixed));
+    assertEquals(List.of("kext-not-approved", "no-full-disk-access", "not-onboarded", "unknown-health-issue"),
+        codes(mixed.replace("\"licensed\": {\"value\": true", "\"licensed\": {\"value\": false")));
+  }
+
+  @Test
+  void nothingRecognisable() {
+    assertFalse(new Diagnoser().read("t", "hello world\nthis is not mdatp output\n").recognisedAnything());
+  }
+}

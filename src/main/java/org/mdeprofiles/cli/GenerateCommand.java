@@ -51,9 +51,7 @@ final class GenerateCommand implements Command {
         .addOption(Cli.flag("allow-removal", "let admins remove the profiles (PayloadRemovalDisallowed false)"))
         .addOption(Cli.valued("onboarding", "FILE", "the tenant's onboarding file from the Defender portal"));
     MdmFlags.add(options);
-    return options
-        .addOption(Cli.valued("templates", "DIR", "folder of templates overriding the built-in ones"))
-        .addOption(Cli.flag("force", "overwrite files in --out that mde-profiles did not write"));
+    return options;
   }
 
   @Override

@@ -11,7 +11,7 @@ import org.mdeprofiles.BundleRequest;
 import org.mdeprofiles.config.IntuneOptions;
 import org.mdeprofiles.config.JamfOptions;
 
-/** The flags generate and package share: targets, Jamf and Intune fields, templates. */
+/** The flags generate and package share: targets, Jamf and Intune fields, templates, --force. */
 final class MdmFlags {
   private MdmFlags() {}
 
@@ -22,7 +22,9 @@ final class MdmFlags {
             "'Install Automatically' (default) or 'Make Available in Self Service'"))
         .addOption(Cli.valued("jamf-redeploy", "WHEN", "'Newly Assigned' (default) or 'All'"))
         .addOption(Cli.valued("jamf-group", "NAME", "computer group to scope to (repeatable)"))
-        .addOption(Cli.valued("intune-channel", "CHANNEL", "deviceChannel (default) or userChannel"));
+        .addOption(Cli.valued("intune-channel", "CHANNEL", "deviceChannel (default) or userChannel"))
+        .addOption(Cli.valued("templates", "DIR", "folder of templates overriding the built-in ones"))
+        .addOption(Cli.flag("force", "overwrite files in --out that mde-profiles did not write"));
   }
 
   static List<String> targets(CommandLine line, List<String> configured) throws UsageException {

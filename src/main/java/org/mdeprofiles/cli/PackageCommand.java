@@ -49,9 +49,7 @@ final class PackageCommand implements Command {
         .addOption(Cli.valued("out", "DIR", "output folder (default: " + GenerateCommand.DEFAULT_OUT + ")"))
         .addOption(Cli.flag("allow-invalid", "package profiles even when validation finds errors"));
     MdmFlags.add(options);
-    return options
-        .addOption(Cli.valued("templates", "DIR", "folder of templates overriding the built-in ones"))
-        .addOption(Cli.flag("force", "overwrite files in --out that mde-profiles did not write"));
+    return options;
   }
 
   @Override

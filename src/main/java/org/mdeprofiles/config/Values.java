@@ -40,26 +40,21 @@ public final class Values {
   }
 
   public static String teamId(String where, String value) {
-    if (value == null || !Formats.matches(Formats.TEAM_ID, value)) {
-      throw new IllegalArgumentException(
-          where + ": '" + value + "' is not a Team ID (10 characters, A-Z and 0-9)");
-    }
-    return value;
+    return matching(where, value, Formats.TEAM_ID, "a Team ID (10 characters, A-Z and 0-9)");
   }
 
   public static String bundleId(String where, String value) {
-    if (value == null || !Formats.matches(Formats.BUNDLE_ID, value)) {
-      throw new IllegalArgumentException(
-          where + ": '" + value + "' is not a reverse-DNS bundle ID (such as com.example.driver)");
-    }
-    return value;
+    return matching(where, value, Formats.BUNDLE_ID, "a reverse-DNS bundle ID (such as com.example.driver)");
   }
 
   /** An identifier prefix: reverse-DNS, as a bundle ID is. */
   public static String prefix(String where, String value) {
-    if (value == null || !Formats.matches(Formats.BUNDLE_ID, value)) {
-      throw new IllegalArgumentException(
-          where + ": '" + value + "' is not a reverse-DNS prefix (such as com.contoso.mde)");
+    return matching(where, value, Formats.BUNDLE_ID, "a reverse-DNS prefix (such as com.contoso.mde)");
+  }
+
+  private static String matching(String where, String value, String format, String what) {
+    if (value == null || !Formats.matches(format, value)) {
+      throw new IllegalArgumentException(where + ": '" + value + "' is not " + what);
     }
     return value;
   }

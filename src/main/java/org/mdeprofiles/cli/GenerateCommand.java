@@ -14,7 +14,10 @@ import org.mdeprofiles.config.ConfigFile;
 import org.mdeprofiles.config.GenerateSettings;
 import org.mdeprofiles.config.OnboardingFile;
 import org.mdeprofiles.config.SettingsBuilder;
+import org.mdeprofiles.finding.Finding;
+import org.mdeprofiles.finding.Severity;
 import org.mdeprofiles.render.TemplateRenderer;
+import org.mdeprofiles.report.FindingLine;
 
 /** {@code generate}: builds, validates, packages and writes the bundle. */
 final class GenerateCommand implements Command {
@@ -49,7 +52,8 @@ final class GenerateCommand implements Command {
             + GenerateSettings.DEFAULT_PREFIX + ")"))
         .addOption(Cli.valued("kext-approval", "MODE", "team, bundle or both (default: both)"))
         .addOption(Cli.flag("allow-removal", "let admins remove the profiles (PayloadRemovalDisallowed false)"))
-        .addOption(Cli.valued("onboarding", "FILE", "the tenant's onboarding file from the Defender portal"));
+        .addOption(Cli.valued("onboarding", "FILE", "the tenant's onboarding file from the Defender portal"))
+        .addOption(Cli.valued("settings-schema", "FILE", "JSON Schema to check the settings section against"));
     MdmFlags.add(options);
     return options;
   }
@@ -85,6 +89,14 @@ final class GenerateCommand implements Command {
       if (settings.macos().isPresent() && entry.deprecatedOn(settings.macos().get())) {
         err.println(entry.name() + ".mobileconfig: warning: Apple deprecates this grant from macOS "
             + entry.deprecatedFrom().orElseThrow() + "; --macos is " + settings.macos().get());
+      }
+    }
+    if (line.hasOption("settings-schema")) {
+      List<Finding> schemaFindings = SettingsSchema.check(Path.of(line.getOptionValue("settings-schema")), settings);
+      schemaFindings.forEach(f -> err.println(FindingLine.format("settings", f)));
+      if (schemaFindings.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
+        err.println(Cli.PROGRAM + ": the settings do not match the settings schema; nothing was written");
+        return ExitCode.FINDINGS;
       }
     }
     Bundles.Result result = Bundles.generate(settings, entries, request);

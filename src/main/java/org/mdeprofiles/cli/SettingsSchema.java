@@ -1,0 +1,31 @@
+package org.mdeprofiles.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.mdeprofiles.config.GenerateSettings;
+import org.mdeprofiles.finding.Finding;
+import org.mdeprofiles.finding.PlistPath;
+import org.mdeprofiles.io.InputException;
+import org.mdeprofiles.io.InputFiles;
+import org.mdeprofiles.io.SafeYaml;
+import org.mdeprofiles.validate.JsonSchemaCheck;
+
+/** {@code --settings-schema}: Defender's settings checked against a JSON Schema file. */
+final class SettingsSchema {
+  private SettingsSchema() {}
+
+  static List<Finding> check(Path schemaFile, GenerateSettings settings) throws InputException {
+    Object schema;
+    try {
+      schema = SafeYaml.load(new String(InputFiles.read(schemaFile), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw new InputException(schemaFile.toString(), "not valid JSON: " + e.getMessage());
+    }
+    if (!(schema instanceof Map<?, ?> object)) {
+      throw new InputException(schemaFile.toString(), "not a JSON Schema (expected an object)");
+    }
+    return JsonSchemaCheck.check(object, settings.defenderSettings(), PlistPath.root());
+  }
+}

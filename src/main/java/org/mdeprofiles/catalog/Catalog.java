@@ -5,7 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.mdeprofiles.config.GenerateSettings;
+import org.mdeprofiles.model.ContentFilter;
+import org.mdeprofiles.model.KernelExtensionPolicy;
 import org.mdeprofiles.model.MacosVersion;
+import org.mdeprofiles.model.NotificationSettings;
+import org.mdeprofiles.model.PrivacyPreferencesPolicy;
+import org.mdeprofiles.model.ServiceManagement;
+import org.mdeprofiles.model.SystemExtensionPolicy;
 import org.mdeprofiles.model.Profile;
 
 /** Every profile mde-profiles can build, in the order they are listed and written. */
@@ -45,6 +51,11 @@ public final class Catalog {
           new CatalogEntry(KextProfile.NAME,
               "approves the Defender kernel extension (legacy: fleets on macOS 10.15 and older)",
               v("10.13"), Optional.of(v("10.15")), Optional.empty(), true, true, KextProfile::build));
+
+  /** Every payload type the catalog's profiles hold. */
+  public static final List<String> PAYLOAD_TYPES = List.of(
+      KernelExtensionPolicy.TYPE, SystemExtensionPolicy.TYPE, PrivacyPreferencesPolicy.TYPE, ContentFilter.TYPE,
+      NotificationSettings.TYPE, ServiceManagement.TYPE, Defender.APP, Defender.AUTOUPDATE);
 
   private Catalog() {}
 

@@ -4,10 +4,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.mdeprofiles.BundleRequest;
 import org.mdeprofiles.Bundles;
+import org.mdeprofiles.Profiles;
 import org.mdeprofiles.catalog.Catalog;
 import org.mdeprofiles.catalog.CatalogEntry;
 import org.mdeprofiles.config.ConfigFile;
@@ -63,6 +65,14 @@ final class GenerateCommand implements Command {
     if (!line.getArgList().isEmpty()) {
       throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'");
     }
+    Optional<Path> templates = MdmFlags.templates(line);
+    Future<TemplateRenderer> renderer = Background.start("templates",
+        () -> new TemplateRenderer(templates).preload(List.of("profile.ftlx", "lib/plist.ftlx")));
+    // Not joined: whatever it has not loaded yet, the first profile to need it loads or waits for.
+    Background.start("validation", () -> {
+      Profiles.warmUp(Catalog.PAYLOAD_TYPES);
+      return null;
+    });
     SettingsBuilder builder = new SettingsBuilder();
     ConfigFile config = ConfigFile.none();
     if (line.hasOption("config")) {
@@ -84,7 +94,7 @@ final class GenerateCommand implements Command {
       onboarding = Optional.of(OnboardingFile.read(onboardingPath.get()));
     }
     BundleRequest request = new BundleRequest(targets, onboarding, MdmFlags.jamf(line, config.jamf()),
-        MdmFlags.intune(line, config.intune()), new TemplateRenderer(MdmFlags.templates(line)));
+        MdmFlags.intune(line, config.intune()), Background.join(renderer));
     for (CatalogEntry entry : entries) {
       if (settings.macos().isPresent() && entry.deprecatedOn(settings.macos().get())) {
         err.println(entry.name() + ".mobileconfig: warning: Apple deprecates this grant from macOS "

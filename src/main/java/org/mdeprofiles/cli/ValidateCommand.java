@@ -79,10 +79,15 @@ final class ValidateCommand implements Command {
     }
     boolean strict = line.hasOption("strict");
     List<FileResult> results = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
     for (String arg : line.getArgList()) {
-      for (String source : expand(arg, err, results)) {
-        results.add(check(source, options, strict, err));
-      }
+      sources.addAll(expand(arg, results));
+    }
+    ValidationOptions chosen = options;
+    // Files are independent: check them on every core; the report keeps the order given.
+    results.addAll(sources.parallelStream().map(source -> check(source, chosen, strict)).toList());
+    for (FileResult r : results) {
+      r.problem().ifPresent(problem -> err.println(Cli.PROGRAM + ": " + problem));
     }
     out.print(switch (format) {
       case "json" -> JsonReport.render(results);
@@ -96,7 +101,7 @@ final class ValidateCommand implements Command {
     return failed ? ExitCode.FINDINGS : ExitCode.OK;
   }
 
-  private FileResult check(String source, ValidationOptions options, boolean strict, PrintStream err) {
+  private FileResult check(String source, ValidationOptions options, boolean strict) {
     try {
       byte[] bytes = source.equals("-")
           ? InputFiles.readLimited(stdin, "<stdin>")
@@ -105,10 +110,8 @@ final class ValidateCommand implements Command {
       ValidationReport report = Profiles.validate(name, bytes, options);
       return FileResult.of(strict ? strict(report) : report);
     } catch (InputException e) {
-      err.println(Cli.PROGRAM + ": " + e.getMessage());
       return FileResult.unreadable(source, e.getMessage());
     } catch (PlistFormatException e) {
-      err.println(Cli.PROGRAM + ": " + source + ": " + e.getMessage());
       return FileResult.unreadable(source, source + ": " + e.getMessage());
     }
   }
@@ -122,7 +125,7 @@ final class ValidateCommand implements Command {
   }
 
   /** A folder becomes its profile files, recursively and sorted; anything else stays as it is. */
-  private static List<String> expand(String arg, PrintStream err, List<FileResult> results) {
+  private static List<String> expand(String arg, List<FileResult> results) {
     Path path = Path.of(arg);
     if (arg.equals("-") || !Files.isDirectory(path)) {
       return List.of(arg);
@@ -134,9 +137,7 @@ final class ValidateCommand implements Command {
           .sorted()
           .toList();
     } catch (IOException e) {
-      String problem = arg + ": cannot list folder: " + e.getMessage();
-      err.println(Cli.PROGRAM + ": " + problem);
-      results.add(FileResult.unreadable(arg, problem));
+      results.add(FileResult.unreadable(arg, arg + ": cannot list folder: " + e.getMessage()));
       return List.of();
     }
   }

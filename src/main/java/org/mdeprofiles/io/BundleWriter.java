@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,8 +29,12 @@ public final class BundleWriter {
   /** Writes {@code files} and the manifest under {@code outDir}. */
   public static void write(Path outDir, List<BundleFile> files, boolean force) throws OutputException {
     Map<Path, byte[]> targets = new LinkedHashMap<>();
+    java.util.Set<Path> secrets = new java.util.HashSet<>();
     for (BundleFile f : files) {
       targets.put(outDir.resolve(f.path()), f.bytes());
+      if (f.secret()) {
+        secrets.add(outDir.resolve(f.path()));
+      }
     }
     targets.put(outDir.resolve(Manifest.FILE_NAME), Manifest.render(files));
     Set<String> previous = previousPaths(outDir, force);
@@ -43,6 +49,7 @@ public final class BundleWriter {
         Path temp = Files.createTempFile(parent, ".mde-profiles-", ".tmp");
         staged.put(e.getKey(), temp);
         Files.write(temp, e.getValue());
+        permit(temp, !secrets.contains(e.getKey()));
       }
       for (Map.Entry<Path, Path> e : staged.entrySet()) {
         move(e.getValue(), e.getKey());
@@ -88,6 +95,13 @@ public final class BundleWriter {
         throw new OutputException(
             target + ": exists and was not written by mde-profiles (use --force to overwrite)");
       }
+    }
+  }
+
+  /** Temporary files start private; what is not secret becomes readable by all, as files usually are. */
+  private static void permit(Path file, boolean everyone) throws IOException {
+    if (everyone && Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 

@@ -10,8 +10,15 @@ import java.util.Optional;
  * @param mdm the target the file is for ("plain", "jamf", "intune")
  * @param step what an admin does with the file
  * @param profile the profile the file carries, when it carries one
+ * @param secret true for the onboarding file: written readable by its owner only
  */
-public record BundleFile(String path, byte[] bytes, String mdm, String step, Optional<ProfileFile> profile) {
+public record BundleFile(
+    String path, byte[] bytes, String mdm, String step, Optional<ProfileFile> profile, boolean secret) {
+  /** A file anyone may read. */
+  public BundleFile(String path, byte[] bytes, String mdm, String step, Optional<ProfileFile> profile) {
+    this(path, bytes, mdm, step, profile, false);
+  }
+
   public BundleFile {
     Objects.requireNonNull(path, "path == null");
     Objects.requireNonNull(mdm, "mdm == null");

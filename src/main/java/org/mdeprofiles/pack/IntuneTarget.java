@@ -59,7 +59,7 @@ public final class IntuneTarget {
     Optional<Map<String, Object>> onboardingModel = onboarding.map(o -> {
       boolean profile = o.form() == OnboardingFile.Form.PROFILE;
       String file = profile ? "WindowsDefenderATPOnboarding.xml" : OnboardingFile.DOMAIN + ".plist";
-      files.add(new BundleFile(NAME + "/" + file, o.bytes(), NAME, STEP_ONBOARDING, Optional.empty()));
+      files.add(new BundleFile(NAME + "/" + file, o.bytes(), NAME, STEP_ONBOARDING, Optional.empty(), true));
       return Map.of("file", file, "preferences", !profile);
     });
     Map<String, Object> guide = new LinkedHashMap<>();

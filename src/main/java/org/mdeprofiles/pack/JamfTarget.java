@@ -64,7 +64,7 @@ public final class JamfTarget {
     }
     Optional<Map<String, Object>> onboardingModel = onboarding.map(o -> {
       String file = PlainTarget.onboardingName(o);
-      files.add(new BundleFile(NAME + "/" + file, o.bytes(), NAME, STEP_ONBOARDING, Optional.empty()));
+      files.add(new BundleFile(NAME + "/" + file, o.bytes(), NAME, STEP_ONBOARDING, Optional.empty(), true));
       return Map.of("file", file, "preferences", o.form() == OnboardingFile.Form.PREFERENCES);
     });
     Map<String, Object> guide = new LinkedHashMap<>();

@@ -32,7 +32,7 @@ public final class PlainTarget {
     onboarding.ifPresent(o -> files.add(new BundleFile(
         NAME + "/" + onboardingName(o), o.bytes(), NAME,
         "onboarding (a secret: tenant credentials); deploy it last, after the approval profiles",
-        Optional.empty())));
+        Optional.empty(), true)));
     return files;
   }
 }

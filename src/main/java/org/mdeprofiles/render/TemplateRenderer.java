@@ -59,6 +59,20 @@ public final class TemplateRenderer {
     configuration.setFallbackOnNullLoopVariable(false);
   }
 
+  /** Parses the named templates now, so that rendering later only runs them. */
+  public TemplateRenderer preload(Iterable<String> templateNames) throws RenderException {
+    for (String name : templateNames) {
+      try {
+        configuration.getTemplate(name);
+      } catch (ParseException e) {
+        throw syntaxError(e);
+      } catch (IOException e) {
+        throw new RenderException("cannot read template " + name + ": " + firstLine(e.getMessage()));
+      }
+    }
+    return this;
+  }
+
   /** The profile as UTF-8 bytes with LF line endings. */
   public byte[] render(Profile profile) throws RenderException {
     return render("profile.ftlx", Map.of("profile", profile));

@@ -18,6 +18,16 @@ import org.mdeprofiles.plist.PlistValue.PlistDict;
 public final class ProfileValidator {
   private final SpecRegistry specs = SpecRegistry.instance();
 
+  /** Loads the spec files of these payload types ahead of use (start-up work off the main thread). */
+  public static void preload(Iterable<String> payloadTypes) {
+    SpecRegistry registry = SpecRegistry.instance();
+    registry.require(SpecRegistry.TOP_LEVEL);
+    registry.require(SpecRegistry.COMMON);
+    for (String type : payloadTypes) {
+      registry.find(type);
+    }
+  }
+
   /** All findings for the profile whose root value is {@code root}, in document order. */
   public List<Finding> validate(PlistValue root, ValidationOptions options) {
     List<Finding> findings = new ArrayList<>();

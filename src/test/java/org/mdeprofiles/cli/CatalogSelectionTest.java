@@ -105,7 +105,11 @@ class CatalogSelectionTest {
         out().resolve("jamf/com.microsoft.wdav.atp.plist"), out().resolve("intune/com.microsoft.wdav.atp.plist"));
     for (Path copy : copies) {
       assertEquals(Files.readString(onboarding), Files.readString(copy));
+      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(copy)), "the secret is its owner's only");
     }
+    assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(out().resolve("plain/sysext.mobileconfig"))));
     try (Stream<Path> walk = Files.walk(out())) {
       for (Path p : walk.filter(Files::isRegularFile).filter(p -> !copies.contains(p)).toList()) {
         assertFalse(Files.readString(p).contains(secret), p + " leaks the onboarding secret");

@@ -133,6 +133,15 @@ public final class Cli {
     return text.toString().replace("\r\n", "\n");
   }
 
+  /** The --format value, one of {@code allowed} (the first is the default). */
+  static String format(CommandLine line, List<String> allowed) throws UsageException {
+    String format = line.getOptionValue("format", allowed.get(0)).toLowerCase(java.util.Locale.ROOT);
+    if (!allowed.contains(format)) {
+      throw new UsageException("--format must be " + String.join(" or ", allowed) + ", not '" + format + "'");
+    }
+    return format;
+  }
+
   /** An option that takes one value. */
   static Option valued(String name, String arg, String description) {
     return Option.builder().longOpt(name).hasArg().argName(arg).desc(description).build();

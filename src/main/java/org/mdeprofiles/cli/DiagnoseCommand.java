@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.mdeprofiles.diagnose.Conclusion;
@@ -48,10 +47,7 @@ final class DiagnoseCommand implements Command {
 
   @Override
   public int run(CommandLine line, PrintStream out, PrintStream err) throws Exception {
-    String format = line.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new UsageException("--format must be text or json, not '" + format + "'");
-    }
+    String format = Cli.format(line, List.of("text", "json"));
     List<String> inputs = line.getArgList().isEmpty() ? List.of("-") : line.getArgList();
     Diagnoser diagnoser = new Diagnoser();
     for (String input : inputs) {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
@@ -62,10 +61,7 @@ final class ValidateCommand implements Command {
 
   @Override
   public int run(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
-    String format = line.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
-    if (!List.of("text", "json", "junit").contains(format)) {
-      throw new UsageException("--format must be text, json or junit, not '" + format + "'");
-    }
+    String format = Cli.format(line, List.of("text", "json", "junit"));
     ValidationOptions options = ValidationOptions.DEFAULT;
     if (line.hasOption("macos")) {
       try {

@@ -125,9 +125,12 @@ public final class BundleWriter {
   }
 
   private static void removeStale(Path outDir, Set<String> previous, Set<Path> current) {
+    Set<Path> written = new java.util.HashSet<>();
+    current.forEach(p -> written.add(p.toAbsolutePath().normalize()));
+    Path root = outDir.toAbsolutePath().normalize();
     for (String path : previous) {
-      Path old = outDir.resolve(path).normalize();
-      if (old.startsWith(outDir.normalize()) && !current.contains(old) && Files.isRegularFile(old)) {
+      Path old = root.resolve(path).normalize();
+      if (old.startsWith(root) && !written.contains(old) && Files.isRegularFile(old)) {
         deleteQuietly(old);
       }
     }

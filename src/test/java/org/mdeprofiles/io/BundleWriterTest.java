@@ -1,0 +1,63 @@
+package org.mdeprofiles.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mdeprofiles.pack.BundleFile;
+
+class BundleWriterTest {
+  @TempDir Path dir;
+
+  private static BundleFile file(String path, String text) {
+    return new BundleFile(path, text.getBytes(StandardCharsets.UTF_8), "plain", "step", Optional.empty());
+  }
+
+  @Test
+  void filesAPreviousRunWroteAndThisOneDoesNotAreRemoved() throws Exception {
+    Path out = dir.resolve("out");
+    BundleWriter.write(out, List.of(file("plain/a.mobileconfig", "a"), file("plain/b.mobileconfig", "b")), false);
+    BundleWriter.write(out, List.of(file("plain/a.mobileconfig", "a2")), false);
+    assertEquals("a2", Files.readString(out.resolve("plain/a.mobileconfig")));
+    assertFalse(Files.exists(out.resolve("plain/b.mobileconfig")));
+  }
+
+  @Test
+  void aDottedOutPathKeepsWhatItJustWrote() throws Exception {
+    Path out = dir.resolve("x/../out");
+    Files.createDirectories(dir.resolve("x"));
+    BundleWriter.write(out, List.of(file("plain/a.mobileconfig", "a")), false);
+    BundleWriter.write(out, List.of(file("plain/a.mobileconfig", "a")), false);
+    assertEquals("a", Files.readString(dir.resolve("out/plain/a.mobileconfig")));
+  }
+
+  @Test
+  void aFailedWriteLeavesNothingBehind() throws Exception {
+    Path out = dir.resolve("out");
+    Files.createDirectories(out.resolve("plain/b.mobileconfig"));
+    OutputException e = assertThrows(OutputException.class, () -> BundleWriter.write(out,
+        List.of(file("plain/a.mobileconfig", "a"), file("plain/b.mobileconfig", "b")), true));
+    assertTrue(e.getMessage().endsWith("plain/b.mobileconfig: is a directory where the bundle needs a file"));
+    try (Stream<Path> files = Files.walk(out)) {
+      assertEquals(0, files.filter(Files::isRegularFile).count());
+    }
+  }
+
+  @Test
+  void manifestIsDeterministicAndListsHashes() {
+    byte[] a = Manifest.render(List.of(file("plain/a.mobileconfig", "a")));
+    byte[] b = Manifest.render(List.of(file("plain/a.mobileconfig", "a")));
+    assertEquals(new String(a, StandardCharsets.UTF_8), new String(b, StandardCharsets.UTF_8));
+    assertTrue(new String(a, StandardCharsets.UTF_8).contains(
+        "\"sha256\": \"ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb\""));
+  }
+}

@@ -127,11 +127,15 @@ final class ValidateCommand implements Command {
       return List.of(arg);
     }
     try (Stream<Path> walk = Files.walk(path)) {
-      return walk.filter(Files::isRegularFile)
+      List<String> files = walk.filter(Files::isRegularFile)
           .filter(p -> EXTENSIONS.stream().anyMatch(ext -> p.getFileName().toString().endsWith(ext)))
           .map(Path::toString)
           .sorted()
           .toList();
+      if (files.isEmpty()) {
+        results.add(FileResult.unreadable(arg, arg + ": no .mobileconfig, .plist or .xml file in this folder"));
+      }
+      return files;
     } catch (IOException e) {
       results.add(FileResult.unreadable(arg, arg + ": cannot list folder: " + e.getMessage()));
       return List.of();

@@ -150,4 +150,13 @@ class ValidateCommandTest {
     assertEquals(2, CliRun.of("validate", "--format", "xml", good.toString()).exit());
     assertEquals(2, CliRun.of("validate", "--macos", "x", good.toString()).exit());
   }
+
+  @Test
+  void emptyFolderIsBadInput() throws Exception {
+    Path empty = dir.resolve("empty");
+    Files.createDirectories(empty);
+    CliRun run = CliRun.of("validate", empty.toString());
+    assertEquals(3, run.exit());
+    assertEquals("mde-profiles: " + empty + ": no .mobileconfig, .plist or .xml file in this folder\n", run.err());
+  }
 }

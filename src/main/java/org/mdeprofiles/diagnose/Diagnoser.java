@@ -51,6 +51,15 @@ public final class Diagnoser {
           List.of(), Optional.of("run mdatp health --details features and check its log (mdatp log)")));
     }
     rtpOff().ifPresent(out::add);
+    if (!facts.installedProfiles.isEmpty()) {
+      out.add(new Conclusion("installed-profiles", false,
+          "configuration profiles installed: " + String.join(", ", facts.installedProfiles),
+          facts.profileLines,
+          facts.installedPayloadTypes.isEmpty()
+              ? "the profiles output names no payload types; profiles show -type configuration lists them."
+              : "their payload types: " + String.join(", ", facts.installedPayloadTypes) + ".",
+          List.of(), Optional.empty()));
+    }
     facts.field("managed_by").filter(f -> f.value().equalsIgnoreCase("MDE")).ifPresent(f ->
         out.add(new Conclusion("managed-by-mde", false, "this Mac's settings are managed by Defender for Endpoint",
             List.of(f.evidence()),

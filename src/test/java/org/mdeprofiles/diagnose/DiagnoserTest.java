@@ -165,6 +165,10 @@ class DiagnoserTest {
         """;
     Conclusion c = only("sysext-not-approved", SYSTEMEXTENSIONSCTL + profiles);
     assertEquals(List.of(), c.profiles());
+    Conclusion installed = only("installed-profiles", profiles);
+    assertFalse(installed.problem());
+    assertEquals("configuration profiles installed: com.contoso.mde.sysext", installed.title());
+    assertEquals("their payload types: com.apple.system-extension-policy.", installed.meaning());
     assertTrue(c.manual().orElseThrow().startsWith("a profile with a com.apple.system-extension-policy payload is"
         + " installed, so check it"), c.manual().orElseThrow());
   }

@@ -76,50 +76,20 @@ public record ConfigFile(
       throw new InputException(name, "not valid UTF-8");
     }
     try {
-      Object root = SafeYaml.load(text);
-      if (root == null) {
+      Object loaded = SafeYaml.load(text);
+      if (loaded == null) {
         return none();
       }
-      Map<String, Object> top = ConfigTree.map(root, "the top level");
-      for (String key : top.keySet()) {
-        if (!TOP_KEYS.contains(key) && !SECTIONS.containsKey(key)) {
-          throw new IllegalArgumentException(key + ": unknown setting (known: "
-              + String.join(", ", new java.util.TreeSet<>(union())) + ")");
-        }
-      }
+      ConfigTree top = ConfigTree.root(loaded);
+      top.onlyKeys(union());
       apply(top, settings);
-      Optional<Path> onboarding = ConfigTree.string(top, "onboarding").map(p -> resolve(file, p));
-      return new ConfigFile(
-          ConfigTree.strings(top.get("profiles"), "profiles"), ConfigTree.strings(top.get("mdm"), "mdm"), onboarding,
-          jamf(top), intune(top));
+      Optional<Path> onboarding = top.string("onboarding").map(p -> resolve(file, p));
+      return new ConfigFile(top.strings("profiles"), top.strings("mdm"), onboarding,
+          top.section("jamf").map(ConfigSections::jamf).orElse(JamfOptions.DEFAULT),
+          top.section("intune").map(ConfigSections::intune).orElse(IntuneOptions.DEFAULT));
     } catch (IllegalArgumentException e) {
       throw new InputException(name, e.getMessage());
     }
-  }
-
-  private static JamfOptions jamf(Map<String, Object> top) {
-    Optional<Map<String, Object>> section = ConfigTree.section(top, "jamf");
-    if (section.isEmpty()) {
-      return JamfOptions.DEFAULT;
-    }
-    Map<String, Object> jamf = section.get();
-    ConfigTree.onlyKeys(jamf, JAMF_KEYS, "jamf.");
-    JamfOptions d = JamfOptions.DEFAULT;
-    return new JamfOptions(
-        ConfigTree.string(jamf, "category"),
-        ConfigTree.string(jamf, "distributionMethod").orElse(d.distributionMethod()),
-        ConfigTree.string(jamf, "redeployOnUpdate").orElse(d.redeployOnUpdate()),
-        ConfigTree.strings(jamf.get("computerGroups"), "jamf.computerGroups")).check(field -> "jamf." + field);
-  }
-
-  private static IntuneOptions intune(Map<String, Object> top) {
-    Optional<Map<String, Object>> section = ConfigTree.section(top, "intune");
-    if (section.isEmpty()) {
-      return IntuneOptions.DEFAULT;
-    }
-    ConfigTree.onlyKeys(section.get(), Set.of("deploymentChannel"), "intune.");
-    return new IntuneOptions(ConfigTree.string(section.get(), "deploymentChannel")
-        .orElse(IntuneOptions.DEFAULT.deploymentChannel())).check("intune.deploymentChannel");
   }
 
   private static Path resolve(Path config, String path) {
@@ -133,35 +103,30 @@ public record ConfigFile(
     return all;
   }
 
-  private static void apply(Map<String, Object> top, SettingsBuilder settings) {
-    ConfigTree.string(top, "organization").ifPresent(v -> settings.organization("organization", v));
-    ConfigTree.string(top, "prefix").ifPresent(v -> settings.prefix("prefix", v));
-    ConfigTree.string(top, "macos").ifPresent(v -> settings.macos("macos", v));
-    ConfigTree.bool(top, "removalDisallowed").ifPresent(settings::removalDisallowed);
-    if (top.containsKey("settings")) {
-      settings.defenderSettings(SettingsTree.dict(top.get("settings"), "settings"));
+  private static void apply(ConfigTree top, SettingsBuilder settings) {
+    top.string("organization").ifPresent(v -> settings.organization("organization", v));
+    top.string("prefix").ifPresent(v -> settings.prefix("prefix", v));
+    top.string("macos").ifPresent(v -> settings.macos("macos", v));
+    top.bool("removalDisallowed").ifPresent(settings::removalDisallowed);
+    if (top.has("settings")) {
+      settings.defenderSettings(SettingsTree.dict(top.raw("settings"), "settings"));
     }
     for (Map.Entry<String, Set<String>> section : SECTIONS.entrySet()) {
-      Optional<Map<String, Object>> values = ConfigTree.section(top, section.getKey());
+      Optional<ConfigTree> values = top.section(section.getKey());
       if (values.isPresent()) {
-        ConfigTree.onlyKeys(values.get(), section.getValue(), section.getKey() + ".");
+        values.get().onlyKeys(section.getValue());
         String profile = section.getKey().equals("settingsProfile") ? "settings" : section.getKey();
-        applyText(profile, section.getKey(), values.get(), settings);
+        values.get().string("displayName")
+            .ifPresent(v -> settings.displayName(profile, values.get().where("displayName"), v));
+        values.get().string("description")
+            .ifPresent(v -> settings.description(profile, values.get().where("description"), v));
       }
     }
-    ConfigTree.section(top, "kext").ifPresent(kext -> ConfigSections.kext(kext, settings));
-    ConfigTree.section(top, "sysext").ifPresent(sysext ->
-        ConfigTree.bool(sysext, "nonRemovable").ifPresent(settings::sysextNonRemovable));
-    ConfigTree.section(top, "notifications").ifPresent(n -> ConfigSections.notifications(n, settings));
-    ConfigTree.section(top, "autoupdate").ifPresent(a -> settings.autoUpdate("autoupdate",
-        ConfigTree.string(a, "channel").orElse(settings.autoUpdate().channel()),
-        ConfigTree.string(a, "howToCheck").orElse(settings.autoUpdate().howToCheck())));
-  }
-
-  private static void applyText(String profile, String section, Map<String, Object> values, SettingsBuilder settings) {
-    ConfigTree.string(values, "displayName")
-        .ifPresent(v -> settings.displayName(profile, section + ".displayName", v));
-    ConfigTree.string(values, "description")
-        .ifPresent(v -> settings.description(profile, section + ".description", v));
+    top.section("jamf").ifPresent(jamf -> jamf.onlyKeys(JAMF_KEYS));
+    top.section("intune").ifPresent(intune -> intune.onlyKeys(Set.of("deploymentChannel")));
+    top.section("kext").ifPresent(kext -> ConfigSections.kext(kext, settings));
+    top.section("sysext").ifPresent(sysext -> ConfigSections.sysext(sysext, settings));
+    top.section("notifications").ifPresent(n -> ConfigSections.notifications(n, settings));
+    top.section("autoupdate").ifPresent(a -> ConfigSections.autoUpdate(a, settings));
   }
 }

@@ -7,38 +7,53 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Typed access to a loaded YAML tree, with errors that name the config key. */
+/** One mapping of a loaded YAML config, with typed access and errors that name the full key. */
 final class ConfigTree {
-  private ConfigTree() {}
+  private final Map<String, Object> map;
+  private final String prefix;
 
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> map(Object value, String where) {
-    if (!(value instanceof Map<?, ?> m)) {
-      throw new IllegalArgumentException(where + ": expected a mapping");
-    }
-    for (Object key : m.keySet()) {
-      if (!(key instanceof String)) {
-        throw new IllegalArgumentException(where + ": key " + key + " is not a string");
-      }
-    }
-    return (Map<String, Object>) value;
+  private ConfigTree(Map<String, Object> map, String prefix) {
+    this.map = map;
+    this.prefix = prefix;
   }
 
-  static void onlyKeys(Map<String, Object> map, Set<String> allowed, String prefix) {
+  /** The top-level mapping of a config file. */
+  static ConfigTree root(Object value) {
+    return new ConfigTree(mapping(value, "the top level"), "");
+  }
+
+  /** The full name of {@code key} in this mapping, such as {@code kext.approval}. */
+  String where(String key) {
+    return prefix + key;
+  }
+
+  Map<String, Object> entries() {
+    return map;
+  }
+
+  boolean has(String key) {
+    return map.containsKey(key);
+  }
+
+  Object raw(String key) {
+    return map.get(key);
+  }
+
+  void onlyKeys(Set<String> allowed) {
     for (String key : map.keySet()) {
       if (!allowed.contains(key)) {
         throw new IllegalArgumentException(
-            prefix + key + ": unknown setting (known: " + String.join(", ", new TreeSet<>(allowed)) + ")");
+            where(key) + ": unknown setting (known: " + String.join(", ", new TreeSet<>(allowed)) + ")");
       }
     }
   }
 
-  static Optional<Map<String, Object>> section(Map<String, Object> map, String key) {
+  Optional<ConfigTree> section(String key) {
     Object value = map.get(key);
-    return value == null ? Optional.empty() : Optional.of(map(value, key));
+    return value == null ? Optional.empty() : Optional.of(new ConfigTree(mapping(value, where(key)), where(key) + "."));
   }
 
-  static Optional<String> string(Map<String, Object> map, String key) {
+  Optional<String> string(String key) {
     Object value = map.get(key);
     if (value == null) {
       return Optional.empty();
@@ -46,10 +61,10 @@ final class ConfigTree {
     if (value instanceof String || value instanceof Number) {
       return Optional.of(String.valueOf(value));
     }
-    throw new IllegalArgumentException(key + ": expected a string");
+    throw new IllegalArgumentException(where(key) + ": expected a string");
   }
 
-  static Optional<Boolean> bool(Map<String, Object> map, String key) {
+  Optional<Boolean> bool(String key) {
     Object value = map.get(key);
     if (value == null) {
       return Optional.empty();
@@ -57,7 +72,11 @@ final class ConfigTree {
     if (value instanceof Boolean b) {
       return Optional.of(b);
     }
-    throw new IllegalArgumentException(key + ": expected true or false");
+    throw new IllegalArgumentException(where(key) + ": expected true or false");
+  }
+
+  List<String> strings(String key) {
+    return strings(map.get(key), where(key));
   }
 
   static List<String> strings(Object value, String where) {
@@ -75,5 +94,18 @@ final class ConfigTree {
       out.add(s);
     }
     return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> mapping(Object value, String where) {
+    if (!(value instanceof Map<?, ?> m)) {
+      throw new IllegalArgumentException(where + ": expected a mapping");
+    }
+    for (Object key : m.keySet()) {
+      if (!(key instanceof String)) {
+        throw new IllegalArgumentException(where + ": key " + key + " is not a string");
+      }
+    }
+    return (Map<String, Object>) value;
   }
 }

@@ -220,4 +220,17 @@ class GenerateCommandTest {
         run.err());
     assertEquals(0, fileCount(out()));
   }
+
+  @Test
+  void configErrorsNameTheFullKey() throws Exception {
+    Path config = dir.resolve("c.yaml");
+    Files.writeString(config, "autoupdate:\n  channel: [x]\n");
+    CliRun run = CliRun.of("generate", "--config", config.toString(), "--out", out().toString());
+    assertEquals(3, run.exit());
+    assertEquals("mde-profiles: " + config + ": autoupdate.channel: expected a string\n", run.err());
+    Files.writeString(config, "jamf:\n  colour: red\n");
+    run = CliRun.of("generate", "--config", config.toString(), "--out", out().toString());
+    assertEquals("mde-profiles: " + config + ": jamf.colour: unknown setting (known: category, computerGroups,"
+        + " distributionMethod, redeployOnUpdate)\n", run.err());
+  }
 }

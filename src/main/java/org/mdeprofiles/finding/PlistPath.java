@@ -1,20 +1,25 @@
 package org.mdeprofiles.finding;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Objects;
 
 /**
  * A location inside a property list, rendered like {@code PayloadContent[0].AllowedTeamIdentifiers[1]}
- * for people and as a JSON pointer for tools.
+ * for people and as a JSON pointer for tools. Each path points to its parent, so extending one is
+ * cheap: the validator makes a path for every value it visits.
  */
 public final class PlistPath {
-  private static final PlistPath ROOT = new PlistPath(List.of());
+  private static final PlistPath ROOT = new PlistPath(null, null, -1);
 
-  private final List<Object> steps;
+  private final PlistPath parent;
+  private final String key;
+  private final int index;
 
-  private PlistPath(List<Object> steps) {
-    this.steps = steps;
+  private PlistPath(PlistPath parent, String key, int index) {
+    this.parent = parent;
+    this.key = key;
+    this.index = index;
   }
 
   /** The path of the root value. */
@@ -24,7 +29,7 @@ public final class PlistPath {
 
   /** This path extended by a dictionary key. */
   public PlistPath key(String key) {
-    return append(Objects.requireNonNull(key, "key == null"));
+    return new PlistPath(this, Objects.requireNonNull(key, "key == null"), -1);
   }
 
   /** This path extended by an array index. */
@@ -32,32 +37,33 @@ public final class PlistPath {
     if (index < 0) {
       throw new IllegalArgumentException("index < 0");
     }
-    return append(index);
-  }
-
-  private PlistPath append(Object step) {
-    List<Object> copy = new ArrayList<>(steps.size() + 1);
-    copy.addAll(steps);
-    copy.add(step);
-    return new PlistPath(List.copyOf(copy));
+    return new PlistPath(this, null, index);
   }
 
   public boolean isRoot() {
-    return steps.isEmpty();
+    return parent == null;
+  }
+
+  private Deque<PlistPath> steps() {
+    Deque<PlistPath> steps = new ArrayDeque<>();
+    for (PlistPath p = this; !p.isRoot(); p = p.parent) {
+      steps.push(p);
+    }
+    return steps;
   }
 
   /** The dotted form; the root renders as an empty string. */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder();
-    for (Object step : steps) {
-      if (step instanceof Integer index) {
-        out.append('[').append(index).append(']');
+    for (PlistPath step : steps()) {
+      if (step.key == null) {
+        out.append('[').append(step.index).append(']');
       } else {
         if (out.length() > 0) {
           out.append('.');
         }
-        out.append(step);
+        out.append(step.key);
       }
     }
     return out.toString();
@@ -66,19 +72,26 @@ public final class PlistPath {
   /** The RFC 6901 JSON pointer form; the root renders as an empty string. */
   public String toJsonPointer() {
     StringBuilder out = new StringBuilder();
-    for (Object step : steps) {
-      out.append('/').append(step.toString().replace("~", "~0").replace("/", "~1"));
+    for (PlistPath step : steps()) {
+      String text = step.key == null ? String.valueOf(step.index) : step.key;
+      out.append('/').append(text.replace("~", "~0").replace("/", "~1"));
     }
     return out.toString();
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof PlistPath that && steps.equals(that.steps);
+    if (this == other) {
+      return true;
+    }
+    if (!(other instanceof PlistPath that) || index != that.index || !Objects.equals(key, that.key)) {
+      return false;
+    }
+    return Objects.equals(parent, that.parent);
   }
 
   @Override
   public int hashCode() {
-    return steps.hashCode();
+    return Objects.hash(parent, key, index);
   }
 }

@@ -10,9 +10,6 @@ import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
 import com.dd.plist.XMLPropertyListParser;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,15 +74,44 @@ public final class PlistReader {
     return convert(root, 0);
   }
 
+  /** Checks the bytes are well-formed UTF-8 (no overlongs, no surrogates), without decoding them. */
   private static void requireUtf8(byte[] xml) throws PlistFormatException {
-    try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(xml));
-    } catch (CharacterCodingException e) {
-      throw new PlistFormatException("not valid UTF-8");
+    int i = 0;
+    while (i < xml.length) {
+      int b = xml[i] & 0xff;
+      if (b < 0x80) {
+        i++;
+        continue;
+      }
+      int extra;
+      int min;
+      if (b >= 0xc2 && b <= 0xdf) {
+        extra = 1;
+        min = 0x80;
+      } else if (b >= 0xe0 && b <= 0xef) {
+        extra = 2;
+        min = 0x800;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        extra = 3;
+        min = 0x10000;
+      } else {
+        throw new PlistFormatException("not valid UTF-8");
+      }
+      if (i + extra >= xml.length) {
+        throw new PlistFormatException("not valid UTF-8");
+      }
+      int code = b & (0x3f >> extra);
+      for (int k = 1; k <= extra; k++) {
+        int c = xml[i + k] & 0xff;
+        if ((c & 0xc0) != 0x80) {
+          throw new PlistFormatException("not valid UTF-8");
+        }
+        code = (code << 6) | (c & 0x3f);
+      }
+      if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+        throw new PlistFormatException("not valid UTF-8");
+      }
+      i += extra + 1;
     }
   }
 

@@ -189,4 +189,22 @@ class PlistReaderTest {
     byte[] bytes = BinaryPropertyListWriter.writeToArray(inner);
     assertEquals("nested deeper than 256 levels", failure(bytes));
   }
+
+  @Test
+  void utf8IsCheckedStrictly() throws Exception {
+    byte[] prefix = "<plist><string>".getBytes(StandardCharsets.UTF_8);
+    byte[] suffix = "</string></plist>".getBytes(StandardCharsets.UTF_8);
+    for (byte[] bad : new byte[][] {
+        {(byte) 0xC0, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF5, (byte) 0x80,
+        (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0x80}}) {
+      byte[] doc = new byte[prefix.length + bad.length + suffix.length];
+      System.arraycopy(prefix, 0, doc, 0, prefix.length);
+      System.arraycopy(bad, 0, doc, prefix.length, bad.length);
+      System.arraycopy(suffix, 0, doc, prefix.length + bad.length, suffix.length);
+      assertEquals("not valid UTF-8", failure(doc), Arrays.toString(bad));
+    }
+    assertEquals("not valid UTF-8", failure(new byte[] {'<', (byte) 0xE2, (byte) 0x82}));
+    PlistDocument ok = read("<plist><string>\u20ac \uD83D\uDE00 \u00e9</string></plist>");
+    assertEquals(new PlistValue.PlistString("\u20ac \uD83D\uDE00 \u00e9"), ok.root().orElseThrow());
+  }
 }

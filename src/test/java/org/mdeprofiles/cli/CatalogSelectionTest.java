@@ -134,21 +134,13 @@ class CatalogSelectionTest {
 
   @Test
   void settingsWithoutAPlistFormAreRefused() throws Exception {
-    Path config = dir.resolve("c.yaml");
-    Files.writeString(config, "settings:\n  antivirusEngine:\n    exclusions:\n");
-    CliRun run = CliRun.of("generate", "--config", config.toString(), "--out", out().toString());
-    assertEquals(3, run.exit());
-    assertEquals("mde-profiles: " + config + ": settings.antivirusEngine.exclusions: empty value; a plist has no"
-        + " null (remove the key or give a value)\n", run.err());
+    CliRun.assertConfigError(dir, "settings:\n  antivirusEngine:\n    exclusions:\n",
+        "settings.antivirusEngine.exclusions: empty value; a plist has no null (remove the key or give a value)");
   }
 
   @Test
   void autoUpdateChannelIsChecked() throws Exception {
-    Path config = dir.resolve("c.yaml");
-    Files.writeString(config, "autoupdate:\n  channel: Nightly\n");
-    CliRun run = CliRun.of("generate", "--config", config.toString(), "--out", out().toString());
-    assertEquals(3, run.exit());
-    assertEquals("mde-profiles: " + config + ": autoupdate.channel: 'Nightly' is not one of Production, Preview,"
-        + " Beta, Current, CurrentThrottle\n", run.err());
+    CliRun.assertConfigError(dir, "autoupdate:\n  channel: Nightly\n",
+        "autoupdate.channel: 'Nightly' is not one of Production, Preview, Beta, Current, CurrentThrottle");
   }
 }

@@ -11,6 +11,19 @@ public record CliRun(int exit, String out, String err) {
     return withStdin(new byte[0], args);
   }
 
+  /**
+   * Writes {@code yaml} to {@code dir/c.yaml}, runs {@code generate --config} on it into
+   * {@code dir/out}, and checks it fails as bad input with exactly {@code message} about the file.
+   */
+  public static void assertConfigError(java.nio.file.Path dir, String yaml, String message) throws java.io.IOException {
+    java.nio.file.Path config = dir.resolve("c.yaml");
+    java.nio.file.Files.writeString(config, yaml);
+    CliRun run = of("generate", "--config", config.toString(), "--out", dir.resolve("out").toString());
+    org.junit.jupiter.api.Assertions.assertEquals("mde-profiles: " + config + ": " + message + "\n", run.err());
+    org.junit.jupiter.api.Assertions.assertEquals(3, run.exit());
+    org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(dir.resolve("out")), "nothing written");
+  }
+
   public static CliRun withStdin(byte[] stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

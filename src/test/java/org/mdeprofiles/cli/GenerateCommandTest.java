@@ -89,28 +89,16 @@ class GenerateCommandTest {
 
   @Test
   void controlCharacterInConfigNamesTheFileAndKey() throws Exception {
-    Path config = dir.resolve("c.yaml");
-    Files.writeString(config, "kext:\n  description: \"a\\x01b\"\n");
-    CliRun run = CliRun.of("generate", "--config", config.toString(), "--out", out().toString());
-    assertEquals(3, run.exit());
-    assertEquals("mde-profiles: " + config + ": kext.description: contains the character U+0001, which an XML"
-        + " property list cannot carry\n", run.err());
+    CliRun.assertConfigError(dir, "kext:\n  description: \"a\\x01b\"\n",
+        "kext.description: contains the character U+0001, which an XML property list cannot carry");
   }
 
   @Test
   void badTeamAndBundleIdsInConfig() throws Exception {
-    Path config = dir.resolve("c.yaml");
-    Files.writeString(config, "kext:\n  teamIdentifiers: [ubf8t346g9]\n");
-    CliRun run = CliRun.of("generate", "--config", config.toString(), "--out", out().toString());
-    assertEquals(3, run.exit());
-    assertEquals("mde-profiles: " + config + ": kext.teamIdentifiers[0]: 'ubf8t346g9' is not a Team ID"
-        + " (10 characters, A-Z and 0-9)\n", run.err());
-
-    Files.writeString(config, "kext:\n  kernelExtensions:\n    ABCDE12345: [driver]\n");
-    run = CliRun.of("generate", "--config", config.toString(), "--out", out().toString());
-    assertEquals(3, run.exit());
-    assertEquals("mde-profiles: " + config + ": kext.kernelExtensions.ABCDE12345[0]: 'driver' is not a"
-        + " reverse-DNS bundle ID (such as com.example.driver)\n", run.err());
+    CliRun.assertConfigError(dir, "kext:\n  teamIdentifiers: [ubf8t346g9]\n",
+        "kext.teamIdentifiers[0]: 'ubf8t346g9' is not a Team ID (10 characters, A-Z and 0-9)");
+    CliRun.assertConfigError(dir, "kext:\n  kernelExtensions:\n    ABCDE12345: [driver]\n",
+        "kext.kernelExtensions.ABCDE12345[0]: 'driver' is not a reverse-DNS bundle ID (such as com.example.driver)");
   }
 
   @Test
@@ -223,14 +211,8 @@ class GenerateCommandTest {
 
   @Test
   void configErrorsNameTheFullKey() throws Exception {
-    Path config = dir.resolve("c.yaml");
-    Files.writeString(config, "autoupdate:\n  channel: [x]\n");
-    CliRun run = CliRun.of("generate", "--config", config.toString(), "--out", out().toString());
-    assertEquals(3, run.exit());
-    assertEquals("mde-profiles: " + config + ": autoupdate.channel: expected a string\n", run.err());
-    Files.writeString(config, "jamf:\n  colour: red\n");
-    run = CliRun.of("generate", "--config", config.toString(), "--out", out().toString());
-    assertEquals("mde-profiles: " + config + ": jamf.colour: unknown setting (known: category, computerGroups,"
-        + " distributionMethod, redeployOnUpdate)\n", run.err());
+    CliRun.assertConfigError(dir, "autoupdate:\n  channel: [x]\n", "autoupdate.channel: expected a string");
+    CliRun.assertConfigError(dir, "jamf:\n  colour: red\n",
+        "jamf.colour: unknown setting (known: category, computerGroups, distributionMethod, redeployOnUpdate)");
   }
 }

@@ -28,6 +28,8 @@ import org.mdeprofiles.validate.ValidationReport;
 /** {@code validate}: checks profiles against Apple's plist and payload rules. */
 final class ValidateCommand implements Command {
   private static final List<String> EXTENSIONS = List.of(".mobileconfig", ".plist", ".xml");
+  /** Jamf Classic API bodies in a bundle folder are not profiles; named one by one, they are checked. */
+  private static final String CLASSIC_BODY = ".classic.xml";
 
   private final InputStream stdin;
 
@@ -129,6 +131,7 @@ final class ValidateCommand implements Command {
     try (Stream<Path> walk = Files.walk(path)) {
       List<String> files = walk.filter(Files::isRegularFile)
           .filter(p -> EXTENSIONS.stream().anyMatch(ext -> p.getFileName().toString().endsWith(ext)))
+          .filter(p -> !p.getFileName().toString().endsWith(CLASSIC_BODY))
           .map(Path::toString)
           .sorted()
           .toList();

@@ -2,6 +2,7 @@ package org.mdeprofiles.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -158,5 +159,17 @@ class ValidateCommandTest {
     CliRun run = CliRun.of("validate", empty.toString());
     assertEquals(3, run.exit());
     assertEquals("mde-profiles: " + empty + ": no .mobileconfig, .plist or .xml file in this folder\n", run.err());
+  }
+
+  @Test
+  void aWholeGeneratedBundleValidates() throws Exception {
+    Path out = dir.resolve("bundle");
+    assertEquals(0, CliRun.of("generate", "--out", out.toString()).exit());
+    CliRun quiet = CliRun.of("validate", "--quiet", out.toString());
+    assertEquals(0, quiet.exit(), quiet.out());
+    assertEquals("", quiet.out());
+    CliRun run = CliRun.of("validate", out.toString());
+    assertEquals(2, run.out().lines().filter(l -> l.endsWith("[profile.bare-preferences]")).count(), run.out());
+    assertTrue(run.out().endsWith("\n28 files checked: 0 failed, 0 errors, 0 warnings\n"), run.out());
   }
 }

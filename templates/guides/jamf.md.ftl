@@ -6,7 +6,8 @@ mde-profiles wrote this folder for Jamf Pro. It holds exactly these files:
 - `${u.file}`, and `${u.classic}`, the same profile as a Classic API body
 </#list>
 <#list domains as d>
-- `${d.file}`, the settings of preference domain `${d.domain}`
+- `${d.file}`, the settings of preference domain `${d.domain}`, and `${d.classic}`, the same
+  settings as a Classic API body
 </#list>
 <#if onboarding.file??>
 - `${onboarding.file}`, the onboarding file: a secret, keep it out of tickets and repositories
@@ -65,9 +66,10 @@ onboarding package for Jamf Pro from the Microsoft Defender portal (Settings > E
 Onboarding), then run `mde-profiles generate --onboarding FILE` again.
 </#if>
 
-## Automation: the Classic API (instead of step 1)
+## Automation: the Classic API (instead of steps 1 and 2)
 
-Each `.classic.xml` is the body of a new configuration profile:
+Each `.classic.xml` is the body of a new configuration profile; those of the settings hold them
+as Jamf's custom settings payload (`com.apple.ManagedClient.preferences`):
 
     curl -u "$JAMF_USER" -X POST -H "Content-Type: application/xml" \
       --data-binary @FILE.classic.xml "$JAMF_URL/JSSResource/osxconfigurationprofiles/id/0"

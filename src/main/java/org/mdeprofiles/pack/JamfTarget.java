@@ -27,6 +27,8 @@ public final class JamfTarget {
   static final String STEP_PROFILES = "step 1: Computers > Configuration Profiles > Upload";
   static final String STEP_API = "automation: POST /JSSResource/osxconfigurationprofiles/id/0 (instead of step 1)";
   static final String STEP_SETTINGS = "step 2: Configuration Profiles > New > Application & Custom Settings > Upload";
+  static final String STEP_SETTINGS_API =
+      "automation: POST /JSSResource/osxconfigurationprofiles/id/0 (instead of step 2)";
   static final String STEP_ONBOARDING = "step 3: onboarding (a secret: tenant credentials), deployed last";
 
   private JamfTarget() {}
@@ -44,9 +46,15 @@ public final class JamfTarget {
         for (PlistDict payload : p.payloads()) {
           String domain = payload.string("PayloadType");
           String file = domain + ".plist";
-          byte[] plist = renderer.renderPreferences(withoutPayloadKeys(payload));
+          PlistDict settings = withoutPayloadKeys(payload);
+          byte[] plist = renderer.renderPreferences(settings);
           files.add(new BundleFile(NAME + "/" + file, plist, NAME, STEP_SETTINGS, Optional.empty()));
-          domains.add(Map.of("file", file, "domain", domain));
+          ProfileFile wrapped = JamfCustomSettings.wrap(p, domain, settings, renderer, findings);
+          String classic = domain + ".classic.xml";
+          files.add(new BundleFile(NAME + "/" + classic,
+              JamfClassicBody.render(wrapped, options, renderer).getBytes(StandardCharsets.UTF_8), NAME,
+              STEP_SETTINGS_API, Optional.of(wrapped)));
+          domains.add(Map.of("file", file, "domain", domain, "classic", classic));
         }
         continue;
       }

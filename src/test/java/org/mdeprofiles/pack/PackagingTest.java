@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdeprofiles.cli.CliRun;
 import org.mdeprofiles.io.SafeYaml;
+import org.mdeprofiles.Profiles;
 import org.mdeprofiles.plist.PlistReader;
+import org.mdeprofiles.plist.PlistValue;
+import org.mdeprofiles.validate.ValidationOptions;
 import org.w3c.dom.Document;
 
 /** What Jamf Pro and Intune get: API bodies that round-trip, guides that match their folders. */
@@ -65,14 +68,31 @@ class PackagingTest {
   @Test
   void classicPayloadsSurviveJamfsExtraDecoding() throws Exception {
     List<Path> bodies = files("jamf", ".classic.xml");
-    assertEquals(6, bodies.size());
+    assertEquals(8, bodies.size());
     for (Path body : bodies) {
       Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
           .parse(new ByteArrayInputStream(Files.readAllBytes(body)));
       String payloads = doc.getElementsByTagName("payloads").item(0).getTextContent();
       String stored = decodeEntitiesOnce(payloads);
       Path profile = Path.of(body.toString().replace(".classic.xml", ".mobileconfig"));
-      assertEquals(Files.readString(profile), stored, body.toString());
+      if (Files.exists(profile)) {
+        assertEquals(Files.readString(profile), stored, body.toString());
+      } else {
+        // Settings: Jamf's custom settings payload holding exactly the domain's plist.
+        Path plist = Path.of(body.toString().replace(".classic.xml", ".plist"));
+        String domain = plist.getFileName().toString().replace(".plist", "");
+        PlistValue.PlistDict root = (PlistValue.PlistDict)
+            PlistReader.read(stored.getBytes(StandardCharsets.UTF_8)).root().orElseThrow();
+        PlistValue.PlistDict payload = (PlistValue.PlistDict) ((PlistValue.PlistArray) root.get("PayloadContent")).items().get(0);
+        assertEquals("com.apple.ManagedClient.preferences", payload.string("PayloadType"));
+        PlistValue.PlistDict forced = (PlistValue.PlistDict) ((PlistValue.PlistArray)
+            ((PlistValue.PlistDict) ((PlistValue.PlistDict) payload.get("PayloadContent")).get(domain)).get("Forced"))
+            .items().get(0);
+        assertEquals(PlistReader.read(Files.readAllBytes(plist)).root().orElseThrow(),
+            forced.get("mcx_preference_settings"), body.toString());
+        assertEquals(List.of(), Profiles.validate("x", stored.getBytes(StandardCharsets.UTF_8),
+            ValidationOptions.DEFAULT).findings());
+      }
       assertTrue(PlistReader.read(stored.getBytes(StandardCharsets.UTF_8)).root().isPresent());
       String raw = Files.readString(body);
       assertFalse(raw.contains("&#"), "no numeric character references in " + body);
@@ -142,7 +162,7 @@ class PackagingTest {
   void manifestGivesEachFileItsMdmAndStep() throws Exception {
     Map<?, ?> manifest = (Map<?, ?>) SafeYaml.load(Files.readString(out.resolve("manifest.json")));
     List<?> files = (List<?>) manifest.get("files");
-    assertEquals(46, files.size()); // 10 plain, 15 jamf, 21 intune
+    assertEquals(48, files.size()); // 10 plain, 17 jamf, 21 intune
     for (Object f : files) {
       Map<?, ?> entry = (Map<?, ?>) f;
       String path = (String) entry.get("path");

@@ -57,7 +57,7 @@ public final class BundleWriter {
     } catch (IOException e) {
       staged.values().forEach(BundleWriter::deleteQuietly);
       createdDirs.forEach(BundleWriter::deleteQuietly);
-      throw new OutputException(outDir + ": cannot write the bundle: " + e.getMessage());
+      throw new OutputException(outDir + ": cannot write the bundle: " + IoProblem.describe(e));
     }
     removeStale(outDir, previous, targets.keySet());
   }

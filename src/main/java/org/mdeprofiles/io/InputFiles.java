@@ -26,7 +26,7 @@ public final class InputFiles {
     } catch (AccessDeniedException e) {
       throw new InputException(name, "permission denied");
     } catch (IOException e) {
-      throw new InputException(name, "cannot read: " + e.getMessage());
+      throw new InputException(name, "cannot read: " + IoProblem.describe(e));
     }
   }
 
@@ -39,7 +39,7 @@ public final class InputFiles {
       }
       return bytes;
     } catch (IOException e) {
-      throw new InputException(name, "cannot read: " + e.getMessage());
+      throw new InputException(name, "cannot read: " + IoProblem.describe(e));
     }
   }
 }

@@ -3,7 +3,6 @@ package org.mdeprofiles;
 import java.util.ArrayList;
 import java.util.List;
 import org.mdeprofiles.catalog.Catalog;
-import org.mdeprofiles.catalog.CatalogEntry;
 import org.mdeprofiles.config.GenerateSettings;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.Severity;
@@ -35,28 +34,23 @@ public final class Bundles {
     }
   }
 
-  /** Generates the catalog profiles of {@code entries} for every target of {@code request}. */
-  public static Result generate(GenerateSettings settings, List<CatalogEntry> entries, BundleRequest request)
+  /** Renders, checks and packages {@code profiles} for every target of {@code request}. */
+  public static Result generate(GenerateSettings settings, List<Profile> profiles, BundleRequest request)
       throws RenderException {
-    ValidationOptions options = new ValidationOptions(settings.macos());
-    List<Profile> profiles = new ArrayList<>();
-    for (CatalogEntry entry : entries) {
-      profiles.add(entry.build(settings));
-    }
+    // Jamf takes the privacy grants merged: the merged profile is rendered with the others, in
+    // one parallel pass, and only Jamf gets it.
+    List<Profile> jamfProfiles = request.targets().contains(JamfTarget.NAME)
+        ? Catalog.forJamf(settings, profiles) : profiles;
+    List<Profile> all = new ArrayList<>(profiles);
+    jamfProfiles.stream().filter(p -> !profiles.contains(p)).forEach(all::add);
     List<FileFinding> findings = new ArrayList<>();
-    List<ProfileFile> files = checked(Profiles.render(profiles, request.renderer(), options), findings);
-    List<ProfileFile> jamfFiles = files;
-    if (request.targets().contains(JamfTarget.NAME)) {
-      // Jamf takes the privacy grants merged; only the merged profile is new and needs rendering.
-      List<Profile> jamfProfiles = Catalog.forJamf(settings, profiles);
-      List<Profile> merged = jamfProfiles.stream().filter(p -> !profiles.contains(p)).toList();
-      List<ProfileFile> mergedFiles = checked(Profiles.render(merged, request.renderer(), options), findings);
-      jamfFiles = new ArrayList<>();
-      for (Profile p : jamfProfiles) {
-        jamfFiles.add(profiles.contains(p) ? files.get(profiles.indexOf(p)) : mergedFiles.get(merged.indexOf(p)));
-      }
+    List<ProfileFile> rendered =
+        checked(Profiles.render(all, request.renderer(), new ValidationOptions(settings.macos())), findings);
+    List<ProfileFile> jamfFiles = new ArrayList<>();
+    for (Profile p : jamfProfiles) {
+      jamfFiles.add(rendered.get(all.indexOf(p)));
     }
-    return pack(files, jamfFiles, request, findings);
+    return pack(rendered.subList(0, profiles.size()), jamfFiles, request, findings);
   }
 
   /** Packages profile files that the catalog did not make, as they are. */

@@ -42,15 +42,20 @@ public final class Profiles {
     }
   }
 
-  /** Builds the profiles of {@code entries}, then renders and validates them. */
-  public static List<RenderedProfile> generate(
-      GenerateSettings settings, List<CatalogEntry> entries, TemplateRenderer renderer)
-      throws RenderException {
+  /** The catalog profiles of {@code entries}, built with their UUIDs (no templates needed yet). */
+  public static List<Profile> build(GenerateSettings settings, List<CatalogEntry> entries) {
     List<Profile> profiles = new ArrayList<>();
     for (CatalogEntry entry : entries) {
       profiles.add(entry.build(settings));
     }
-    return render(profiles, renderer, new ValidationOptions(settings.macos()));
+    return profiles;
+  }
+
+  /** Builds the profiles of {@code entries}, then renders and validates them. */
+  public static List<RenderedProfile> generate(
+      GenerateSettings settings, List<CatalogEntry> entries, TemplateRenderer renderer)
+      throws RenderException {
+    return render(build(settings, entries), renderer, new ValidationOptions(settings.macos()));
   }
 
   /**

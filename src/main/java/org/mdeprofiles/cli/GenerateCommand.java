@@ -17,6 +17,7 @@ import org.mdeprofiles.config.GenerateSettings;
 import org.mdeprofiles.config.OnboardingFile;
 import org.mdeprofiles.config.SettingsBuilder;
 import org.mdeprofiles.finding.Finding;
+import org.mdeprofiles.model.Profile;
 import org.mdeprofiles.finding.Severity;
 import org.mdeprofiles.render.TemplateRenderer;
 import org.mdeprofiles.report.FindingLine;
@@ -93,6 +94,7 @@ final class GenerateCommand implements Command {
     if (onboardingPath.isPresent()) {
       onboarding = Optional.of(OnboardingFile.read(onboardingPath.get()));
     }
+    List<Profile> profiles = Profiles.build(settings, entries);
     BundleRequest request = new BundleRequest(targets, onboarding, MdmFlags.jamf(line, config.jamf()),
         MdmFlags.intune(line, config.intune()), Background.join(renderer));
     for (CatalogEntry entry : entries) {
@@ -109,7 +111,7 @@ final class GenerateCommand implements Command {
         return ExitCode.FINDINGS;
       }
     }
-    Bundles.Result result = Bundles.generate(settings, entries, request);
+    Bundles.Result result = Bundles.generate(settings, profiles, request);
     int exit = BundleOutput.write(result, Path.of(line.getOptionValue("out", DEFAULT_OUT)),
         line.hasOption("force"), "generated profiles", out, err);
     if (exit == ExitCode.OK && onboarding.isEmpty()) {

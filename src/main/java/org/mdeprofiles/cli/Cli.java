@@ -66,7 +66,7 @@ public final class Cli {
       return ExitCode.OK;
     }
     try {
-      CommandLine line = DefaultParser.builder().setAllowPartialMatching(false).build().parse(command.options(), rest, false);
+      CommandLine line = DefaultParser.builder().setAllowPartialMatching(false).get().parse(command.options(), rest, false);
       return command.run(line, out, err);
     } catch (ParseException | UsageException e) {
       err.println(PROGRAM + " " + command.name() + ": " + e.getMessage()
@@ -116,6 +116,9 @@ public final class Cli {
     return s.toString();
   }
 
+  // The classic HelpFormatter is deprecated in favour of the help package, whose layout differs;
+  // the classic layout is the one the README and tests show.
+  @SuppressWarnings("deprecation")
   private static String help(Command command) {
     StringWriter text = new StringWriter();
     HelpFormatter formatter = new HelpFormatter();
@@ -144,11 +147,11 @@ public final class Cli {
 
   /** An option that takes one value. */
   static Option valued(String name, String arg, String description) {
-    return Option.builder().longOpt(name).hasArg().argName(arg).desc(description).build();
+    return Option.builder().longOpt(name).hasArg().argName(arg).desc(description).get();
   }
 
   /** An option without a value. */
   static Option flag(String name, String description) {
-    return Option.builder().longOpt(name).desc(description).build();
+    return Option.builder().longOpt(name).desc(description).get();
   }
 }

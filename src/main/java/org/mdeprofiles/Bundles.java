@@ -30,7 +30,7 @@ public final class Bundles {
     }
 
     public boolean failed() {
-      return findings.stream().anyMatch(f -> f.finding().severity() == Severity.ERROR);
+      return hasError(findings);
     }
   }
 
@@ -62,7 +62,7 @@ public final class Bundles {
       List<ProfileFile> profiles, List<ProfileFile> jamfProfiles, BundleRequest request, List<FileFinding> findings)
       throws RenderException {
     List<BundleFile> files = new ArrayList<>();
-    if (findings.stream().anyMatch(f -> f.finding().severity() == Severity.ERROR)) {
+    if (hasError(findings)) {
       return new Result(files, findings);
     }
     if (request.targets().contains(JamfTarget.NAME)) {
@@ -75,6 +75,10 @@ public final class Bundles {
       files.addAll(PlainTarget.files(profiles, request.onboarding()));
     }
     return new Result(files, findings);
+  }
+
+  private static boolean hasError(List<FileFinding> findings) {
+    return findings.stream().anyMatch(f -> f.finding().severity() == Severity.ERROR);
   }
 
   private static void add(TargetOutput output, List<BundleFile> files, List<FileFinding> findings) {

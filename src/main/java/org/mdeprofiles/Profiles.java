@@ -11,10 +11,8 @@ import org.mdeprofiles.finding.PlistPath;
 import org.mdeprofiles.model.Profile;
 import org.mdeprofiles.pack.ProfileFile;
 import org.mdeprofiles.pack.RenderedProfile;
-import org.mdeprofiles.plist.PlistDocument;
 import org.mdeprofiles.plist.PlistFormatException;
 import org.mdeprofiles.plist.PlistReader;
-import org.mdeprofiles.plist.PlistValue;
 import org.mdeprofiles.render.RenderException;
 import org.mdeprofiles.render.TemplateRenderer;
 import org.mdeprofiles.validate.ProfileValidator;
@@ -23,8 +21,6 @@ import org.mdeprofiles.validate.ValidationReport;
 
 /** The library's entry points: generate profiles from the catalog, validate any profile. */
 public final class Profiles {
-  private static final ProfileValidator VALIDATOR = new ProfileValidator();
-
   private Profiles() {}
 
   /**
@@ -85,16 +81,12 @@ public final class Profiles {
   private static RenderedProfile render(Profile profile, TemplateRenderer renderer, ValidationOptions options)
       throws RenderException {
     byte[] bytes = renderer.render(profile);
-    String fileName = profile.name() + ".mobileconfig";
     try {
-      PlistDocument document = PlistReader.read(bytes);
-      List<Finding> findings = findings(document, options);
-      if (!(document.root().orElse(null) instanceof PlistValue.PlistDict root)) {
-        throw new RenderException("the templates rendered " + fileName + " without a root dictionary");
-      }
-      return new RenderedProfile(profile, new ProfileFile(profile.name(), bytes, root), findings);
+      ProfileFile.Checked checked = ProfileFile.read(profile.name(), bytes, options);
+      return new RenderedProfile(profile, checked.file(), checked.findings());
     } catch (PlistFormatException e) {
-      throw new RenderException("the templates rendered " + fileName + " as no property list: " + e.getMessage());
+      throw new RenderException(
+          "the templates rendered " + profile.name() + ".mobileconfig as no profile: " + e.getMessage());
     }
   }
 
@@ -118,13 +110,7 @@ public final class Profiles {
           : Finding.error(PlistPath.root(), "signature.invalid", signed.signer()));
       plist = signed.content();
     }
-    findings.addAll(findings(PlistReader.read(plist), options));
+    findings.addAll(ProfileValidator.check(PlistReader.read(plist), options));
     return new ValidationReport(source, findings);
-  }
-
-  private static List<Finding> findings(PlistDocument document, ValidationOptions options) {
-    List<Finding> findings = new ArrayList<>(document.findings());
-    document.root().ifPresent(root -> findings.addAll(VALIDATOR.validate(root, options)));
-    return findings;
   }
 }

@@ -11,8 +11,8 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.mdeprofiles.BundleRequest;
 import org.mdeprofiles.Bundles;
-import org.mdeprofiles.Profiles;
 import org.mdeprofiles.config.IntuneOptions;
+import org.mdeprofiles.cms.SignedProfile;
 import org.mdeprofiles.config.JamfOptions;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.Severity;
@@ -23,7 +23,6 @@ import org.mdeprofiles.plist.PlistFormatException;
 import org.mdeprofiles.render.TemplateRenderer;
 import org.mdeprofiles.report.FindingLine;
 import org.mdeprofiles.validate.ValidationOptions;
-import org.mdeprofiles.validate.ValidationReport;
 
 /** {@code package}: packages profiles the tool did not write (an admin's own, a vendor's sample). */
 final class PackageCommand implements Command {
@@ -67,18 +66,21 @@ final class PackageCommand implements Command {
     for (String arg : line.getArgList()) {
       Path path = Path.of(arg);
       byte[] bytes = InputFiles.read(path);
-      ProfileFile profile;
-      ValidationReport report;
+      if (SignedProfile.looksSigned(bytes)) {
+        throw new InputException(arg, "is CMS-signed; upload a signed profile as it is (package takes unsigned"
+            + " profiles, whose text the MDM bodies carry)");
+      }
+      ProfileFile.Checked checked;
       try {
-        report = Profiles.validate(arg, bytes, ValidationOptions.DEFAULT);
-        profile = ProfileFile.parse(baseName(path), bytes);
+        checked = ProfileFile.read(baseName(path), bytes, ValidationOptions.DEFAULT);
       } catch (PlistFormatException e) {
         throw new InputException(arg, e.getMessage());
       }
-      for (Finding f : report.findings()) {
+      ProfileFile profile = checked.file();
+      for (Finding f : checked.findings()) {
         err.println(FindingLine.format(arg, f));
+        invalid |= f.severity() == Severity.ERROR;
       }
-      invalid |= report.count(Severity.ERROR) > 0;
       if (!names.add(profile.name())) {
         throw new UsageException("two profiles would both be packaged as " + profile.fileName());
       }

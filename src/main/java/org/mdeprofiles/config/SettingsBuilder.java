@@ -112,10 +112,6 @@ public final class SettingsBuilder {
     return this;
   }
 
-  public Optional<MacosVersion> macos() {
-    return macos;
-  }
-
   public GenerateSettings build() {
     Map<String, ProfileText> text = new LinkedHashMap<>();
     for (String profile : union(displayNames.keySet(), descriptions.keySet())) {

@@ -6,13 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.model.NameBasedUuid;
-import org.mdeprofiles.plist.PlistDocument;
 import org.mdeprofiles.plist.PlistFormatException;
-import org.mdeprofiles.plist.PlistReader;
 import org.mdeprofiles.plist.PlistValue.PlistDict;
 import org.mdeprofiles.render.RenderException;
 import org.mdeprofiles.render.TemplateRenderer;
-import org.mdeprofiles.validate.ProfileValidator;
 import org.mdeprofiles.validate.ValidationOptions;
 
 /**
@@ -38,18 +35,15 @@ final class JamfCustomSettings {
     model.put("domain", domain);
     model.put("settings", settings);
     byte[] bytes = renderer.renderText("jamf/custom-settings.ftlx", model).getBytes(StandardCharsets.UTF_8);
-    String name = domain + ".custom-settings";
     try {
-      PlistDocument document = PlistReader.read(bytes);
-      for (Finding f : document.findings()) {
+      ProfileFile.Checked checked = ProfileFile.read(domain + ".custom-settings", bytes, ValidationOptions.DEFAULT);
+      for (Finding f : checked.findings()) {
         findings.add(new FileFinding(JamfTarget.NAME + "/" + domain + ".classic.xml", f));
       }
-      for (Finding f : new ProfileValidator().validate(document.root().orElseThrow(), ValidationOptions.DEFAULT)) {
-        findings.add(new FileFinding(JamfTarget.NAME + "/" + domain + ".classic.xml", f));
-      }
-      return ProfileFile.parse(name, bytes);
-    } catch (PlistFormatException | java.util.NoSuchElementException e) {
-      throw new RenderException("the templates rendered the custom settings of " + domain + " as no profile");
+      return checked.file();
+    } catch (PlistFormatException e) {
+      throw new RenderException(
+          "the templates rendered the custom settings of " + domain + " as no profile: " + e.getMessage());
     }
   }
 }

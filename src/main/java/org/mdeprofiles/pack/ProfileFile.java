@@ -3,12 +3,15 @@ package org.mdeprofiles.pack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.plist.PlistDocument;
-import org.mdeprofiles.plist.PlistFormatException;
 import org.mdeprofiles.plist.PlistReader;
+import org.mdeprofiles.plist.PlistFormatException;
 import org.mdeprofiles.plist.PlistValue;
 import org.mdeprofiles.plist.PlistValue.PlistArray;
 import org.mdeprofiles.plist.PlistValue.PlistDict;
+import org.mdeprofiles.validate.ProfileValidator;
+import org.mdeprofiles.validate.ValidationOptions;
 
 /**
  * A profile to package, generated or not: its file name, exact bytes, and what its parsed
@@ -23,13 +26,25 @@ public record ProfileFile(String name, byte[] bytes, PlistDict root) {
     bytes = bytes.clone();
   }
 
-  /** Parses {@code bytes}, which must be a profile (a dictionary at the root). */
-  public static ProfileFile parse(String name, byte[] bytes) throws PlistFormatException {
-    PlistDocument doc = PlistReader.read(bytes);
-    if (!(doc.root().orElse(null) instanceof PlistDict root)) {
-      throw new PlistFormatException("not a configuration profile");
+  /** A profile file and the findings of reading and validating it. */
+  public record Checked(ProfileFile file, List<Finding> findings) {
+    public Checked {
+      Objects.requireNonNull(file, "file == null");
+      findings = List.copyOf(findings);
     }
-    return new ProfileFile(name, bytes, root);
+  }
+
+  /**
+   * Parses {@code bytes} once and validates them; they must be an unsigned profile (a dictionary
+   * at the root).
+   */
+  public static Checked read(String name, byte[] bytes, ValidationOptions options) throws PlistFormatException {
+    PlistDocument document = PlistReader.read(bytes);
+    List<Finding> findings = ProfileValidator.check(document, options);
+    if (!(document.root().orElse(null) instanceof PlistDict root)) {
+      throw new PlistFormatException("not a configuration profile (no dictionary at its root)");
+    }
+    return new Checked(new ProfileFile(name, bytes, root), findings);
   }
 
   @Override

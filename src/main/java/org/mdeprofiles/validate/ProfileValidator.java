@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.PlistPath;
+import org.mdeprofiles.plist.PlistDocument;
 import org.mdeprofiles.plist.PlistValue;
 import org.mdeprofiles.plist.PlistValue.PlistDict;
 
@@ -16,7 +17,16 @@ import org.mdeprofiles.plist.PlistValue.PlistDict;
  * common keys and its type's keys, then the rules that span payloads.
  */
 public final class ProfileValidator {
+  private static final ProfileValidator INSTANCE = new ProfileValidator();
+
   private final SpecRegistry specs = SpecRegistry.instance();
+
+  /** The findings of reading a document and, when it has a root, of validating that root. */
+  public static List<Finding> check(PlistDocument document, ValidationOptions options) {
+    List<Finding> findings = new ArrayList<>(document.findings());
+    document.root().ifPresent(root -> findings.addAll(INSTANCE.validate(root, options)));
+    return findings;
+  }
 
   /** Loads the spec files of these payload types ahead of use (start-up work off the main thread). */
   public static void preload(Iterable<String> payloadTypes) {

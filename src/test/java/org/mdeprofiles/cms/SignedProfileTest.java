@@ -88,6 +88,15 @@ class SignedProfileTest {
         run.err());
   }
 
+  @Test
+  void packageRefusesASignedProfileByName() throws Exception {
+    Path signed = write("signed.mobileconfig", sign(TestProfiles.defaultKext().getBytes(StandardCharsets.UTF_8)));
+    CliRun run = CliRun.of("package", "--out", dir.resolve("out").toString(), signed.toString());
+    assertEquals(3, run.exit());
+    assertEquals("mde-profiles: " + signed + ": is CMS-signed; upload a signed profile as it is (package takes"
+        + " unsigned profiles, whose text the MDM bodies carry)\n", run.err());
+  }
+
   private static int indexOf(byte[] haystack, byte[] needle) {
     outer:
     for (int i = 0; i + needle.length <= haystack.length; i++) {

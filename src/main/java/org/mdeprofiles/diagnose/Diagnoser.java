@@ -3,7 +3,6 @@ package org.mdeprofiles.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Turns what a Mac printed into conclusions, each naming the profile or the step that fixes it. */
 public final class Diagnoser {
@@ -72,8 +71,7 @@ public final class Diagnoser {
 
   private Optional<Conclusion> kext() {
     List<Evidence> seen = new ArrayList<>(facts.kextRejections);
-    boolean sysextEra = facts.value("real_time_protection_subsystem").map(v -> v.contains("endpoint_security"))
-        .orElse(false) || facts.extensions.containsKey(EPSEXT);
+    boolean sysextEra = endpointSecuritySubsystem() || facts.extensions.containsKey(EPSEXT);
     if (!sysextEra && facts.is("real_time_protection_enabled", "false")
         && facts.is("real_time_protection_available", "true")) {
       seen.add(facts.field("real_time_protection_enabled").orElseThrow().evidence());
@@ -95,9 +93,7 @@ public final class Diagnoser {
 
   /** Real-time protection turned off where the system extension is in place: a setting, not a fault. */
   private Optional<Conclusion> rtpOff() {
-    boolean sysextEra = facts.value("real_time_protection_subsystem").map(v -> v.contains("endpoint_security"))
-        .orElse(false);
-    if (!sysextEra || !facts.is("real_time_protection_enabled", "false")) {
+    if (!endpointSecuritySubsystem() || !facts.is("real_time_protection_enabled", "false")) {
       return Optional.empty();
     }
     return Optional.of(new Conclusion("rtp-off", false, "real-time protection is turned off",
@@ -121,7 +117,7 @@ public final class Diagnoser {
       return Optional.empty();
     }
     return Optional.of(new Conclusion("sysext-not-approved", true,
-        "Defender's system extensions are not approved", dedupe(seen),
+        "Defender's system extensions are not approved", seen.stream().distinct().toList(),
         "without its endpoint-security extension (com.microsoft.wdav.epsext) Defender has no event"
             + " provider, so real-time protection is unavailable.",
         profilesUnlessInstalled(List.of("sysext"), "com.apple.system-extension-policy"),
@@ -197,7 +193,8 @@ public final class Diagnoser {
         : "";
   }
 
-  private static List<Evidence> dedupe(List<Evidence> seen) {
-    return Stream.of(seen).flatMap(List::stream).distinct().toList();
+  /** True when mdatp says real-time protection runs on the endpoint-security system extension. */
+  private boolean endpointSecuritySubsystem() {
+    return facts.value("real_time_protection_subsystem").map(v -> v.contains("endpoint_security")).orElse(false);
   }
 }

@@ -12,9 +12,6 @@ import org.mdeprofiles.plist.PlistValue;
 
 /** Turns a YAML tree (the config's settings section) into plist values, refusing what has none. */
 public final class SettingsTree {
-  private static final BigInteger MIN = BigInteger.valueOf(Long.MIN_VALUE);
-  private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
-
   private SettingsTree() {}
 
   public static PlistValue.PlistDict dict(Object yaml, String where) {
@@ -52,7 +49,7 @@ public final class SettingsTree {
     }
     if (yaml instanceof Integer || yaml instanceof Long || yaml instanceof BigInteger) {
       BigInteger n = new BigInteger(yaml.toString());
-      if (n.compareTo(MIN) < 0 || n.compareTo(MAX) > 0) {
+      if (!PlistValue.PlistInteger.fits(n)) {
         throw new IllegalArgumentException(where + ": " + n + " is outside the 64-bit integer range");
       }
       return new PlistValue.PlistInteger(n);

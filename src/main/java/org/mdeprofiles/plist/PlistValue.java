@@ -28,8 +28,16 @@ public sealed interface PlistValue {
 
   /** An {@code <integer>}; arbitrary precision so that out-of-range values can be reported. */
   record PlistInteger(BigInteger value) implements PlistValue {
+    private static final BigInteger MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
     public PlistInteger {
       Objects.requireNonNull(value, "value == null");
+    }
+
+    /** True when {@code value} fits the signed 64 bits a property-list integer has. */
+    public static boolean fits(BigInteger value) {
+      return value.compareTo(MIN) >= 0 && value.compareTo(MAX) <= 0;
     }
 
     @Override

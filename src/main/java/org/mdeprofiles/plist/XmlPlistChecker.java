@@ -24,8 +24,6 @@ final class XmlPlistChecker {
   private static final Pattern REAL =
       Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?(inf|infinity|nan)",
           Pattern.CASE_INSENSITIVE);
-  private static final BigInteger MIN = BigInteger.valueOf(Long.MIN_VALUE);
-  private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
   private static final Set<String> SCALARS =
       Set.of("string", "integer", "real", "true", "false", "date", "data");
 
@@ -135,7 +133,7 @@ final class XmlPlistChecker {
       return;
     }
     BigInteger value = new BigInteger(text.startsWith("+") ? text.substring(1) : text);
-    if (value.compareTo(MIN) < 0 || value.compareTo(MAX) > 0) {
+    if (!PlistValue.PlistInteger.fits(value)) {
       fatal(path, "plist.integer-range", text);
     }
   }

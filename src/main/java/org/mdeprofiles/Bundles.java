@@ -1,7 +1,9 @@
 package org.mdeprofiles;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mdeprofiles.catalog.Catalog;
 import org.mdeprofiles.config.GenerateSettings;
 import org.mdeprofiles.finding.Finding;
@@ -41,14 +43,21 @@ public final class Bundles {
     // one parallel pass, and only Jamf gets it.
     List<Profile> jamfProfiles = request.targets().contains(JamfTarget.NAME)
         ? Catalog.forJamf(settings, profiles) : profiles;
+    // Profiles are told apart by identity: comparing records by value would only cost time.
+    Map<Profile, Integer> index = new IdentityHashMap<>();
     List<Profile> all = new ArrayList<>(profiles);
-    jamfProfiles.stream().filter(p -> !profiles.contains(p)).forEach(all::add);
+    profiles.forEach(p -> index.put(p, index.size()));
+    for (Profile p : jamfProfiles) {
+      if (index.putIfAbsent(p, index.size()) == null) {
+        all.add(p);
+      }
+    }
     List<FileFinding> findings = new ArrayList<>();
     List<ProfileFile> rendered =
         checked(Profiles.render(all, request.renderer(), new ValidationOptions(settings.macos())), findings);
     List<ProfileFile> jamfFiles = new ArrayList<>();
     for (Profile p : jamfProfiles) {
-      jamfFiles.add(rendered.get(all.indexOf(p)));
+      jamfFiles.add(rendered.get(index.get(p)));
     }
     return pack(rendered.subList(0, profiles.size()), jamfFiles, request, findings);
   }

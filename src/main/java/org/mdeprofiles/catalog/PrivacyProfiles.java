@@ -65,7 +65,7 @@ final class PrivacyProfiles {
     for (Profile p : profiles) {
       if (p == privacy.get(0)) {
         out.add(combined);
-      } else if (!privacy.contains(p)) {
+      } else if (!privacyOnly(p)) {
         out.add(p);
       }
     }

@@ -3,10 +3,13 @@ package org.mdeprofiles.io;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,6 +27,11 @@ import org.mdeprofiles.pack.BundleFile;
  * write (one the previous manifest does not list) is never replaced without {@code force}.
  */
 public final class BundleWriter {
+  private static final boolean POSIX =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final FileAttribute<Set<PosixFilePermission>> PRIVATE =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
   private BundleWriter() {}
 
   /** Writes {@code files} and the manifest under {@code outDir}. */
@@ -46,7 +54,7 @@ public final class BundleWriter {
       for (Map.Entry<Path, byte[]> e : targets.entrySet()) {
         Path parent = e.getKey().getParent();
         createDirectories(parent, createdDirs);
-        Path temp = Files.createTempFile(parent, ".mde-profiles-", ".tmp");
+        Path temp = createTemp(parent, staged.size());
         staged.put(e.getKey(), temp);
         Files.write(temp, e.getValue());
         permit(temp, !secrets.contains(e.getKey()));
@@ -98,9 +106,28 @@ public final class BundleWriter {
     }
   }
 
+  /**
+   * A new, private temporary file in {@code dir}, named by this process and a counter: no random
+   * names, so no secure random generator to seed on every run. A name left by a crashed run is
+   * skipped, never reused.
+   */
+  private static Path createTemp(Path dir, int counter) throws IOException {
+    String prefix = ".mde-profiles-" + ProcessHandle.current().pid() + "-" + counter;
+    for (int attempt = 0; ; attempt++) {
+      Path temp = dir.resolve(prefix + (attempt == 0 ? "" : "-" + attempt) + ".tmp");
+      try {
+        return POSIX ? Files.createFile(temp, PRIVATE) : Files.createFile(temp);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == 100) {
+          throw e;
+        }
+      }
+    }
+  }
+
   /** Temporary files start private; what is not secret becomes readable by all, as files usually are. */
   private static void permit(Path file, boolean everyone) throws IOException {
-    if (everyone && Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+    if (everyone && POSIX) {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
   }

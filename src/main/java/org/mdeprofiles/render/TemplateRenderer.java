@@ -5,6 +5,7 @@ import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.ParseException;
+import freemarker.log.Logger;
 import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
@@ -27,7 +28,17 @@ import org.mdeprofiles.plist.PlistValue;
  * the same name in an override folder replaces.
  */
 public final class TemplateRenderer {
+  private static final String LOGGER_LIBRARY = Logger.SYSTEM_PROPERTY_NAME_LOGGER_LIBRARY;
   private static final String BUILT_IN = "/org/mdeprofiles/templates";
+
+  static {
+    // FreeMarker otherwise probes for SLF4J, Log4j and others, then sets up java.util.logging, on
+    // every start (about 10 ms); the renderer reports every template error itself. A caller that
+    // wants FreeMarker's log sets the property first.
+    if (System.getProperty(LOGGER_LIBRARY) == null) {
+      System.setProperty(LOGGER_LIBRARY, Logger.LIBRARY_NAME_NONE);
+    }
+  }
 
   private final Configuration configuration;
 

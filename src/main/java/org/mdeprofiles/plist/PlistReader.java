@@ -8,7 +8,6 @@ import com.dd.plist.NSDictionary;
 import com.dd.plist.NSNumber;
 import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
-import com.dd.plist.XMLPropertyListParser;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,9 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.PlistPath;
-import org.w3c.dom.Document;
 
-/** Reads XML and binary property lists from untrusted bytes into {@link PlistValue}s. */
+/**
+ * Reads XML and binary property lists from untrusted bytes into {@link PlistValue}s: XML with the
+ * project's streaming reader, binary with dd-plist.
+ */
 public final class PlistReader {
   private static final byte[] BINARY_MAGIC = "bplist00".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -46,19 +47,7 @@ public final class PlistReader {
       xml = Arrays.copyOfRange(bytes, UTF8_BOM.length, bytes.length);
     }
     requireUtf8(xml);
-    Document document = SecureXml.parse(xml);
-    XmlPlistChecker checker = XmlPlistChecker.check(document);
-    findings.addAll(checker.findings());
-    if (checker.contentUnreliable()) {
-      return new PlistDocument(Optional.empty(), findings);
-    }
-    NSObject root;
-    try {
-      root = XMLPropertyListParser.parse(document);
-    } catch (Exception | StackOverflowError e) {
-      throw new PlistFormatException("not a property list: " + e.getMessage());
-    }
-    return new PlistDocument(Optional.of(convert(root, 0)), findings);
+    return XmlPlistParser.parse(xml, findings);
   }
 
   private static PlistValue readBinary(byte[] bytes) throws PlistFormatException {
@@ -116,8 +105,8 @@ public final class PlistReader {
   }
 
   private static PlistValue convert(NSObject object, int depth) throws PlistFormatException {
-    if (depth > SecureXml.MAX_DEPTH) {
-      throw new PlistFormatException("nested deeper than " + SecureXml.MAX_DEPTH + " levels");
+    if (depth > XmlPlistParser.MAX_DEPTH) {
+      throw new PlistFormatException("nested deeper than " + XmlPlistParser.MAX_DEPTH + " levels");
     }
     if (object instanceof NSString s) {
       return new PlistValue.PlistString(s.getContent());

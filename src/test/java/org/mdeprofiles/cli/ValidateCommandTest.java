@@ -95,8 +95,7 @@ class ValidateCommandTest {
     CliRun run = CliRun.of("validate", empty.toString(), broken.toString(), missing.toString(), good.toString());
     assertEquals(3, run.exit());
     assertEquals("mde-profiles: " + empty + ": file is empty\n"
-        + "mde-profiles: " + broken + ": malformed XML at line 1: XML document structures must start and end"
-        + " within the same entity.\n"
+        + "mde-profiles: " + broken + ": malformed XML at line 1: the document ends inside <dict>\n"
         + "mde-profiles: " + missing + ": no such file\n", run.err());
     assertEquals(good + ": ok\n4 files checked: 3 failed, 0 errors, 0 warnings\n", run.out());
   }

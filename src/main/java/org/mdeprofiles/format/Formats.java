@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.mdeprofiles.io.SafeYaml;
+import org.mdeprofiles.io.JsonReader;
 
 /** The named string formats of {@code specs/formats.yaml} (uuid, team-id, bundle-id, ...). */
 public final class Formats {
@@ -33,11 +33,11 @@ public final class Formats {
   }
 
   private static Map<String, Pattern> load() {
-    try (InputStream in = Formats.class.getResourceAsStream("/org/mdeprofiles/specs/formats.yaml")) {
+    try (InputStream in = Formats.class.getResourceAsStream("/org/mdeprofiles/specs/formats.json")) {
       if (in == null) {
-        throw new IllegalStateException("formats.yaml missing from the build");
+        throw new IllegalStateException("formats.json missing from the build (compiled from specs/formats.yaml)");
       }
-      Object raw = SafeYaml.load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      Object raw = JsonReader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       Map<String, Pattern> out = new LinkedHashMap<>();
       ((Map<?, ?>) raw).forEach((k, v) -> out.put(String.valueOf(k), Pattern.compile(String.valueOf(v))));
       return out;

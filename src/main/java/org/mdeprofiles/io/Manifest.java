@@ -68,7 +68,7 @@ public final class Manifest {
   static Optional<Set<String>> paths(String text) {
     Object root;
     try {
-      root = SafeYaml.load(text);
+      root = JsonReader.parse(text);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -9,19 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.mdeprofiles.format.Formats;
-import org.mdeprofiles.io.SafeYaml;
+import org.mdeprofiles.io.JsonReader;
 import org.mdeprofiles.model.MacosVersion;
 
 /** Reads payload spec files (YAML resources under {@code org/mdeprofiles/specs}) into specs. */
 final class SpecLoader {
   private static final String ROOT = "/org/mdeprofiles/specs/";
+  /** Spec files are YAML in the sources and JSON in the build (see {@link SpecCompiler}). */
+  static final String SUFFIX = ".json";
 
-  /** The spec in {@code <payloadType>.yaml}, or null when there is none. */
+  /** The spec of {@code payloadType} (from its .yaml source, compiled to JSON), or null when there is none. */
   PayloadSpec payload(String payloadType) {
     if (!payloadType.matches("[A-Za-z0-9.-]+")) {
       return null;
     }
-    Object raw = load(payloadType + ".yaml");
+    Object raw = load(payloadType + SUFFIX);
     if (raw == null) {
       return null;
     }
@@ -147,7 +149,7 @@ final class SpecLoader {
       if (in == null) {
         return null;
       }
-      return SafeYaml.load(new String(in.readAllBytes(), StandardCharsets.UTF_8), 500);
+      return JsonReader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,9 +6,7 @@ import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.ParseException;
 import freemarker.log.Logger;
-import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -52,11 +50,8 @@ public final class TemplateRenderer {
     } else {
       configuration.setTemplateLoader(builtIn);
     }
-    DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
     // Templates read record components as properties: ${profile.identifier}.
-    wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
-        ZeroArgumentNonVoidMethodPolicy.PROPERTY_ONLY_UNLESS_BEAN_PROPERTY_READ_METHOD);
-    configuration.setObjectWrapper(wrapper.build());
+    configuration.setObjectWrapper(new RecordWrapper());
     configuration.setRecognizeStandardFileExtensions(true);
     configuration.setDefaultEncoding(StandardCharsets.UTF_8.name());
     configuration.setOutputEncoding(StandardCharsets.UTF_8.name());

@@ -123,16 +123,21 @@ final class ValidateCommand implements Command {
   }
 
   /** A folder becomes its profile files, recursively and sorted; anything else stays as it is. */
+  private static boolean profileName(String name) {
+    return !name.endsWith(CLASSIC_BODY) && EXTENSIONS.stream().anyMatch(name::endsWith);
+  }
+
   private static List<String> expand(String arg, List<FileResult> results) {
     Path path = Path.of(arg);
     if (arg.equals("-") || !Files.isDirectory(path)) {
       return List.of(arg);
     }
-    try (Stream<Path> walk = Files.walk(path)) {
-      List<String> files = walk.filter(Files::isRegularFile)
-          .filter(p -> EXTENSIONS.stream().anyMatch(ext -> p.getFileName().toString().endsWith(ext)))
-          .filter(p -> !p.getFileName().toString().endsWith(CLASSIC_BODY))
-          .map(Path::toString)
+    // Files.find hands over the attributes the walk read: no second stat per file (but for a
+    // link, which counts when it leads to a regular file).
+    try (Stream<Path> walk = Files.find(path, Integer.MAX_VALUE, (p, attributes) ->
+        (attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(p)))
+            && profileName(p.getFileName().toString()))) {
+      List<String> files = walk.map(Path::toString)
           .sorted()
           .toList();
       if (files.isEmpty()) {

@@ -34,6 +34,11 @@ final class XmlPlistParser {
   private static final Pattern REAL =
       Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
+  /** The declaration nearly every property list starts with, checked without a pattern. */
+  private static final String USUAL_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+  /** The element names of property lists, so that reading one makes no new string. */
+  private static final String[] NAMES =
+      {"key", "string", "dict", "array", "integer", "true", "false", "real", "date", "data", "plist"};
   private static final Pattern VERSION = Pattern.compile("<\\?xml\\s+version\\s*=\\s*([\"'])1\\.[0-9]+\\1");
   private static final Pattern ENCODING = Pattern.compile("\\sencoding\\s*=\\s*[\"']([^\"']*)[\"']");
 
@@ -168,6 +173,9 @@ final class XmlPlistParser {
   // ---- scalar values ------------------------------------------------------------------------
 
   private PlistValue integer(String digits, PlistPath path) {
+    if (isShortDecimal(digits)) {
+      return new PlistValue.PlistInteger(BigInteger.valueOf(Long.parseLong(digits)));
+    }
     if (!INTEGER.matcher(digits).matches()) {
       fatal(path, "plist.integer", digits);
       return null;
@@ -181,6 +189,20 @@ final class XmlPlistParser {
       return null;
     }
     return new PlistValue.PlistInteger(value);
+  }
+
+  /** Up to 18 digits, optionally after a minus: always a long, so no pattern or BigInteger parse. */
+  private static boolean isShortDecimal(String s) {
+    int from = s.startsWith("-") ? 1 : 0;
+    if (s.length() == from || s.length() - from > 18) {
+      return false;
+    }
+    for (int i = from; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private PlistValue real(String digits, PlistPath path) {
@@ -524,12 +546,21 @@ final class XmlPlistParser {
     while (pos < in.length && isNameChar(in[pos])) {
       pos += in[pos] >= 0 ? 1 : utf8Length(in[pos]);
     }
+    for (String known : NAMES) {
+      if (known.length() == pos - start && known.charAt(0) == in[start] && startsWith(known, start)) {
+        return known;
+      }
+    }
     return new String(in, start, pos - start, StandardCharsets.UTF_8);
   }
 
   // ---- XML: prolog --------------------------------------------------------------------------
 
   private void xmlDeclaration() throws PlistFormatException {
+    if (startsWith(USUAL_DECLARATION)) {
+      pos += USUAL_DECLARATION.length();
+      return;
+    }
     int end = indexOf("?>", pos);
     if (end < 0) {
       throw malformed("the XML declaration is not closed");
@@ -648,11 +679,15 @@ final class XmlPlistParser {
   }
 
   private boolean startsWith(String ascii) {
-    if (pos + ascii.length() > in.length) {
+    return startsWith(ascii, pos);
+  }
+
+  private boolean startsWith(String ascii, int at) {
+    if (at + ascii.length() > in.length) {
       return false;
     }
     for (int i = 0; i < ascii.length(); i++) {
-      if (in[pos + i] != ascii.charAt(i)) {
+      if (in[at + i] != ascii.charAt(i)) {
         return false;
       }
     }

@@ -152,6 +152,21 @@ class ValidateCommandTest {
   }
 
   @Test
+  void folderTakesProfilesAndLinksToProfilesOnly() throws Exception {
+    Path folder = dir.resolve("linked");
+    Files.createDirectories(folder.resolve("sub.mobileconfig"));
+    Files.copy(good, folder.resolve("b.mobileconfig"));
+    Files.createSymbolicLink(folder.resolve("a.mobileconfig"), good);
+    Files.createSymbolicLink(folder.resolve("dangling.mobileconfig"), dir.resolve("nowhere"));
+    Files.writeString(folder.resolve("notes.txt"), "not a profile");
+    Files.writeString(folder.resolve("x.classic.xml"), "<general/>");
+    CliRun run = CliRun.of("validate", folder.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(folder.resolve("a.mobileconfig") + ": ok\n" + folder.resolve("b.mobileconfig") + ": ok\n"
+        + "2 files checked: 0 failed, 0 errors, 0 warnings\n", run.out());
+  }
+
+  @Test
   void emptyFolderIsBadInput() throws Exception {
     Path empty = dir.resolve("empty");
     Files.createDirectories(empty);

@@ -3,6 +3,7 @@ package org.mdeprofiles.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,11 +123,11 @@ final class ValidateCommand implements Command {
     return new ValidationReport(report.source(), findings);
   }
 
-  /** A folder becomes its profile files, recursively and sorted; anything else stays as it is. */
   private static boolean profileName(String name) {
     return !name.endsWith(CLASSIC_BODY) && EXTENSIONS.stream().anyMatch(name::endsWith);
   }
 
+  /** A folder becomes its profile files, recursively and sorted; anything else stays as it is. */
   private static List<String> expand(String arg, List<FileResult> results) {
     Path path = Path.of(arg);
     if (arg.equals("-") || !Files.isDirectory(path)) {
@@ -144,7 +145,8 @@ final class ValidateCommand implements Command {
         results.add(FileResult.unreadable(arg, arg + ": no .mobileconfig, .plist or .xml file in this folder"));
       }
       return files;
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
+      // A subfolder that cannot be read surfaces during the walk, unchecked.
       results.add(FileResult.unreadable(arg, arg + ": cannot list folder: " + e.getMessage()));
       return List.of();
     }

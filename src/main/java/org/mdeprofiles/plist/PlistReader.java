@@ -105,8 +105,8 @@ public final class PlistReader {
   }
 
   private static PlistValue convert(NSObject object, int depth) throws PlistFormatException {
-    if (depth > XmlPlistParser.MAX_DEPTH) {
-      throw new PlistFormatException("nested deeper than " + XmlPlistParser.MAX_DEPTH + " levels");
+    if (depth > XmlScanner.MAX_DEPTH) {
+      throw new PlistFormatException("nested deeper than " + XmlScanner.MAX_DEPTH + " levels");
     }
     if (object instanceof NSString s) {
       return new PlistValue.PlistString(s.getContent());

@@ -1,0 +1,565 @@
+package org.mdeprofiles.plist;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mdeprofiles.finding.PlistPath;
+
+/**
+ * Moves through XML bytes (valid UTF-8) checking that they are well-formed: tags and attributes,
+ * comments, processing instructions, CDATA, character and entity references, the characters XML
+ * allows, the declaration and a DOCTYPE, which is skipped unread. An entity other than XML's five
+ * is never expanded or fetched: it is a finding. What is not well-formed throws with its line.
+ */
+final class XmlScanner {
+  static final int MAX_DEPTH = 256;
+
+  /** The declaration nearly every property list starts with, checked without a pattern. */
+  private static final String USUAL_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+  /** The element names of property lists, so that reading one makes no new string. */
+  private static final String[] NAMES =
+      {"key", "string", "dict", "array", "integer", "true", "false", "real", "date", "data", "plist"};
+  private static final Pattern VERSION = Pattern.compile("<\\?xml\\s+version\\s*=\\s*([\"'])1\\.[0-9]+\\1");
+  private static final Pattern ENCODING = Pattern.compile("\\sencoding\\s*=\\s*[\"']([^\"']*)[\"']");
+
+  /** An element's start: its name and whether it was written {@code <name/>}. */
+  record Tag(String name, boolean empty) {}
+
+  private final byte[] in;
+  private final ParseFindings findings;
+  private final StringBuilder text = new StringBuilder();
+  private int pos;
+  private int depth;
+
+  XmlScanner(byte[] in, ParseFindings findings) {
+    this.in = in;
+    this.findings = findings;
+  }
+
+  /**
+   * Reads up to the root element's start tag: the declaration, comments, processing instructions
+   * and a DOCTYPE. Null, with a finding, when the DOCTYPE declares an entity.
+   */
+  Tag root() throws PlistFormatException {
+    if (startsWith("<?xml") && pos + 5 < in.length && isSpace(in[pos + 5])) {
+      xmlDeclaration();
+    }
+    misc();
+    if (startsWith("<!DOCTYPE")) {
+      if (!doctype()) {
+        return null;
+      }
+      misc();
+    }
+    if (pos >= in.length) {
+      throw malformed("the document has no root element");
+    }
+    if (in[pos] != '<' || !isNameStart(at(pos + 1))) {
+      throw malformed("text before the root element");
+    }
+    return startTag();
+  }
+
+  /** Checks that only comments, processing instructions and whitespace follow the root element. */
+  void end() throws PlistFormatException {
+    misc();
+    if (pos < in.length) {
+      throw malformed("content after the root element");
+    }
+  }
+
+  // ---- XML: content -------------------------------------------------------------------------
+
+  /**
+   * Moves to the next child element of the container {@code parent}, skipping whitespace,
+   * comments and processing instructions; false, with the end tag read, when there is none.
+   */
+  boolean nextChild(Tag parent, PlistPath path) throws PlistFormatException {
+    while (true) {
+      if (pos >= in.length) {
+        throw malformed("the document ends inside <" + parent.name + ">");
+      }
+      byte b = in[pos];
+      if (b == '<') {
+        if (at(pos + 1) == '/') {
+          endTag(parent);
+          return false;
+        }
+        if (isNameStart(at(pos + 1))) {
+          return true;
+        }
+        markup(path, null);
+      } else if (b == '&') {
+        reference(path, null);
+      } else {
+        contentCharacter();
+      }
+    }
+  }
+
+  /** The text of {@code tag} up to its end tag; a child element in it is a finding. */
+  String text(Tag tag, PlistPath path) throws PlistFormatException {
+    if (tag.empty) {
+      return "";
+    }
+    int start = pos;
+    plainRun();
+    if (pos < in.length && in[pos] == '<' && at(pos + 1) == '/') {
+      String plain = new String(in, start, pos - start, StandardCharsets.UTF_8);
+      endTag(tag);
+      return plain;
+    }
+    text.setLength(0);
+    text.append(new String(in, start, pos - start, StandardCharsets.UTF_8));
+    return slowText(tag, path);
+  }
+
+  private String slowText(Tag tag, PlistPath path) throws PlistFormatException {
+    while (true) {
+      if (pos >= in.length) {
+        throw malformed("the document ends inside <" + tag.name + ">");
+      }
+      byte b = in[pos];
+      if (b == '<') {
+        if (at(pos + 1) == '/') {
+          String done = text.toString();
+          endTag(tag);
+          return done;
+        }
+        if (isNameStart(at(pos + 1))) {
+          Tag child = startTag();
+          findings.fatal(path, "plist.element", child.name);
+          skip(child);
+        } else {
+          markup(path, text);
+        }
+      } else if (b == '&') {
+        reference(path, text);
+      } else if (b == '\r') {
+        text.append('\n');
+        pos += at(pos + 1) == '\n' ? 2 : 1;
+      } else {
+        int start = pos;
+        contentCharacter();
+        plainRun();
+        text.append(new String(in, start, pos - start, StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  /** Moves over text that needs no checking or decoding: no markup, references, CR or controls. */
+  private void plainRun() {
+    while (pos < in.length) {
+      byte b = in[pos];
+      if (b == '<' || b == '&' || b == '\r' || b == ']' || (b >= 0 && b < 0x20) || b == (byte) 0xEF) {
+        return;
+      }
+      pos++;
+    }
+  }
+
+  /** Consumes one character of element content, where {@code ]]>} may not appear. */
+  private void contentCharacter() throws PlistFormatException {
+    if (startsWith("]]>")) {
+      throw malformed("']]>' outside a CDATA section");
+    }
+    character();
+  }
+
+  /** Consumes one character of text, refusing what XML does not allow in content. */
+  private void character() throws PlistFormatException {
+    byte b = in[pos];
+    if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+      throw malformed(String.format("the character U+%04X is not allowed in XML", (int) b));
+    }
+    if (b == (byte) 0xEF && at(pos + 1) == (byte) 0xBF && (at(pos + 2) == (byte) 0xBE || at(pos + 2) == (byte) 0xBF)) {
+      throw malformed("the character U+FFF" + (at(pos + 2) == (byte) 0xBE ? "E" : "F") + " is not allowed in XML");
+    }
+    pos += b >= 0 ? 1 : utf8Length(b);
+  }
+
+  /**
+   * A comment, processing instruction or CDATA section at {@code <}; CDATA text goes to
+   * {@code out} when there is one. Anything else there is malformed.
+   */
+  private void markup(PlistPath path, StringBuilder out) throws PlistFormatException {
+    if (startsWith("<!--")) {
+      comment();
+    } else if (startsWith("<?")) {
+      processingInstruction();
+    } else if (startsWith("<![CDATA[")) {
+      int start = pos + 9;
+      int end = indexOf("]]>", start);
+      if (end < 0) {
+        throw malformed("a CDATA section is not closed");
+      }
+      for (pos = start; pos < end; ) {
+        if (in[pos] == '\r') {
+          if (out != null) {
+            out.append('\n');
+          }
+          pos += at(pos + 1) == '\n' ? 2 : 1;
+        } else {
+          int from = pos;
+          character();
+          if (out != null) {
+            out.append(new String(in, from, pos - from, StandardCharsets.UTF_8));
+          }
+        }
+      }
+      pos = end + 3;
+    } else {
+      throw malformed("'<' that starts no element, comment or CDATA section");
+    }
+  }
+
+  /**
+   * A character or entity reference at {@code &}, its text appended to {@code out} when there is
+   * one. An entity other than XML's five is never expanded: it is a finding.
+   */
+  private void reference(PlistPath path, StringBuilder out) throws PlistFormatException {
+    int end = pos + 1;
+    while (end < in.length && end - pos <= 40 && in[end] != ';') {
+      end++;
+    }
+    if (end >= in.length || in[end] != ';') {
+      throw malformed("'&' that starts no character or entity reference");
+    }
+    String name = new String(in, pos + 1, end - pos - 1, StandardCharsets.UTF_8);
+    pos = end + 1;
+    String value = switch (name) {
+      case "lt" -> "<";
+      case "gt" -> ">";
+      case "amp" -> "&";
+      case "quot" -> "\"";
+      case "apos" -> "'";
+      default -> name.startsWith("#") ? characterReference(name) : null;
+    };
+    if (value == null) {
+      if (!isName(name)) {
+        throw malformed("'&" + name + ";' is not a character or entity reference");
+      }
+      findings.fatal(path, "plist.entity-declared");
+    } else if (out != null) {
+      out.append(value);
+    }
+  }
+
+  private String characterReference(String name) throws PlistFormatException {
+    int code;
+    try {
+      code = name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1));
+    } catch (NumberFormatException e) {
+      throw malformed("'&" + name + ";' is not a character reference");
+    }
+    boolean allowed = code == 0x9 || code == 0xA || code == 0xD || (code >= 0x20 && code <= 0xD7FF)
+        || (code >= 0xE000 && code <= 0xFFFD) || (code >= 0x10000 && code <= 0x10FFFF);
+    if (!allowed || name.startsWith("#x-") || name.startsWith("#-") || name.startsWith("#+")) {
+      throw malformed("'&" + name + ";' refers to a character XML does not allow");
+    }
+    return Character.toString(code);
+  }
+
+  /** Skips the rest of {@code tag}, checking only that it is well-formed. */
+  void skip(Tag tag) throws PlistFormatException {
+    if (!tag.empty) {
+      skipRest(tag, PlistPath.root());
+    }
+  }
+
+  void skipRest(Tag tag, PlistPath path) throws PlistFormatException {
+    while (nextChild(tag, path)) {
+      skip(startTag());
+    }
+  }
+
+  // ---- XML: tags ----------------------------------------------------------------------------
+
+  Tag startTag() throws PlistFormatException {
+    pos++;
+    String name = name();
+    List<String> attributes = new ArrayList<>(1);
+    while (true) {
+      boolean spaced = spaces();
+      if (pos >= in.length) {
+        throw malformed("the document ends inside the tag <" + name + ">");
+      }
+      if (in[pos] == '>') {
+        pos++;
+        enter();
+        return new Tag(name, false);
+      }
+      if (in[pos] == '/' && at(pos + 1) == '>') {
+        pos += 2;
+        return new Tag(name, true);
+      }
+      if (!spaced || !isNameStart(in[pos])) {
+        throw malformed("the tag <" + name + "> is not well-formed");
+      }
+      String attribute = name();
+      if (attributes.contains(attribute)) {
+        throw malformed("the attribute " + attribute + " appears twice in <" + name + ">");
+      }
+      attributes.add(attribute);
+      attributeValue(name);
+    }
+  }
+
+  private void enter() throws PlistFormatException {
+    if (++depth > MAX_DEPTH) {
+      throw new PlistFormatException("nested deeper than " + MAX_DEPTH + " levels");
+    }
+  }
+
+  private String attributeValue(String element) throws PlistFormatException {
+    spaces();
+    if (at(pos) != '=') {
+      throw malformed("an attribute of <" + element + "> has no value");
+    }
+    pos++;
+    spaces();
+    byte quote = at(pos);
+    if (quote != '"' && quote != '\'') {
+      throw malformed("an attribute value of <" + element + "> is not quoted");
+    }
+    int start = ++pos;
+    while (pos < in.length && in[pos] != quote) {
+      if (in[pos] == '<') {
+        throw malformed("'<' in an attribute value of <" + element + ">");
+      }
+      if (in[pos] == '&') {
+        reference(PlistPath.root(), null);
+      } else {
+        character();
+      }
+    }
+    if (pos >= in.length) {
+      throw malformed("the document ends inside an attribute value");
+    }
+    return new String(in, start, pos++ - start, StandardCharsets.UTF_8);
+  }
+
+  private void endTag(Tag open) throws PlistFormatException {
+    pos += 2;
+    String name = name();
+    spaces();
+    if (at(pos) != '>') {
+      throw malformed("the end tag </" + name + "> is not well-formed");
+    }
+    pos++;
+    if (!name.equals(open.name)) {
+      throw malformed("</" + name + "> where </" + open.name + "> must come");
+    }
+    depth--;
+  }
+
+  private String name() throws PlistFormatException {
+    int start = pos;
+    if (!isNameStart(at(pos))) {
+      throw malformed("a name is missing");
+    }
+    while (pos < in.length && isNameChar(in[pos])) {
+      pos += in[pos] >= 0 ? 1 : utf8Length(in[pos]);
+    }
+    for (String known : NAMES) {
+      if (known.length() == pos - start && known.charAt(0) == in[start] && startsWith(known, start)) {
+        return known;
+      }
+    }
+    return new String(in, start, pos - start, StandardCharsets.UTF_8);
+  }
+
+  // ---- XML: prolog --------------------------------------------------------------------------
+
+  private void xmlDeclaration() throws PlistFormatException {
+    if (startsWith(USUAL_DECLARATION)) {
+      pos += USUAL_DECLARATION.length();
+      return;
+    }
+    int end = indexOf("?>", pos);
+    if (end < 0) {
+      throw malformed("the XML declaration is not closed");
+    }
+    String declaration = new String(in, pos, end - pos, StandardCharsets.UTF_8);
+    Matcher m = ENCODING.matcher(declaration);
+    if (!VERSION.matcher(declaration).lookingAt()) {
+      throw malformed("the XML declaration has no version 1.x");
+    }
+    if (m.find() && !m.group(1).matches("(?i)utf-?8|us-ascii|ascii")) {
+      throw malformed("the declared encoding is " + m.group(1) + "; a property list must be UTF-8");
+    }
+    pos = end + 2;
+  }
+
+  /** Whitespace, comments and processing instructions outside the root element. */
+  private void misc() throws PlistFormatException {
+    while (true) {
+      spaces();
+      if (startsWith("<!--")) {
+        comment();
+      } else if (startsWith("<?")) {
+        processingInstruction();
+      } else {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Skips a document type declaration without reading anything it names; false, with a finding,
+   * when its internal subset declares an entity.
+   */
+  private boolean doctype() throws PlistFormatException {
+    pos += 9;
+    while (pos < in.length && in[pos] != '>' && in[pos] != '[') {
+      if (in[pos] == '"' || in[pos] == '\'') {
+        quoted();
+      } else {
+        pos++;
+      }
+    }
+    if (at(pos) == '[') {
+      pos++;
+      while (pos < in.length && in[pos] != ']') {
+        if (startsWith("<!ENTITY")) {
+          findings.fatal(PlistPath.root(), "plist.entity-declared");
+          return false;
+        }
+        if (startsWith("<!--")) {
+          comment();
+        } else if (in[pos] == '"' || in[pos] == '\'') {
+          quoted();
+        } else {
+          pos++;
+        }
+      }
+      pos++;
+      spaces();
+    }
+    if (at(pos) != '>') {
+      throw malformed("the DOCTYPE declaration is not closed");
+    }
+    pos++;
+    return true;
+  }
+
+  private void quoted() throws PlistFormatException {
+    byte quote = in[pos];
+    int end = indexOf(quote == '"' ? "\"" : "'", pos + 1);
+    if (end < 0) {
+      throw malformed("a quoted string is not closed");
+    }
+    pos = end + 1;
+  }
+
+  private void comment() throws PlistFormatException {
+    int end = indexOf("--", pos + 4);
+    if (end < 0) {
+      throw malformed("a comment is not closed");
+    }
+    if (at(end + 2) != '>') {
+      throw malformed("'--' inside a comment");
+    }
+    for (pos += 4; pos < end; ) {
+      character();
+    }
+    pos = end + 3;
+  }
+
+  private void processingInstruction() throws PlistFormatException {
+    pos += 2;
+    String target = name();
+    if (target.equalsIgnoreCase("xml")) {
+      throw malformed("an XML declaration that is not at the very start");
+    }
+    int end = indexOf("?>", pos);
+    if (end < 0) {
+      throw malformed("a processing instruction is not closed");
+    }
+    pos = end + 2;
+  }
+
+  // ---- bytes --------------------------------------------------------------------------------
+
+  private boolean spaces() {
+    int start = pos;
+    while (pos < in.length && isSpace(in[pos])) {
+      pos++;
+    }
+    return pos > start;
+  }
+
+  private byte at(int i) {
+    return i < in.length ? in[i] : 0;
+  }
+
+  private boolean startsWith(String ascii) {
+    return startsWith(ascii, pos);
+  }
+
+  private boolean startsWith(String ascii, int at) {
+    if (at + ascii.length() > in.length) {
+      return false;
+    }
+    for (int i = 0; i < ascii.length(); i++) {
+      if (in[at + i] != ascii.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int indexOf(String ascii, int from) {
+    byte first = (byte) ascii.charAt(0);
+    outer:
+    for (int i = from; i + ascii.length() <= in.length; i++) {
+      if (in[i] != first) {
+        continue;
+      }
+      for (int k = 1; k < ascii.length(); k++) {
+        if (in[i + k] != ascii.charAt(k)) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+  }
+
+  private static boolean isNameStart(byte b) {
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_' || b == ':' || b < 0;
+  }
+
+  private static boolean isNameChar(byte b) {
+    return isNameStart(b) || (b >= '0' && b <= '9') || b == '-' || b == '.';
+  }
+
+  private static boolean isName(String s) {
+    if (s.isEmpty() || !isNameStart((byte) s.charAt(0))) {
+      return false;
+    }
+    return s.chars().allMatch(c -> c >= 0x80 || isNameChar((byte) c));
+  }
+
+  /** Bytes in the UTF-8 sequence that {@code lead} starts; the input was checked before. */
+  private static int utf8Length(byte lead) {
+    int b = lead & 0xff;
+    return b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+  }
+
+  private PlistFormatException malformed(String problem) {
+    int line = 1;
+    for (int i = 0; i < Math.min(pos, in.length); i++) {
+      if (in[i] == '\n') {
+        line++;
+      }
+    }
+    return new PlistFormatException("malformed XML at line " + line + ": " + problem);
+  }
+}

@@ -24,6 +24,9 @@ import org.mdeprofiles.finding.PlistPath;
  * project's streaming reader, binary with dd-plist.
  */
 public final class PlistReader {
+  /** How deep values may nest, in XML and binary alike. */
+  static final int MAX_DEPTH = 256;
+
   private static final byte[] BINARY_MAGIC = "bplist00".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -105,8 +108,8 @@ public final class PlistReader {
   }
 
   private static PlistValue convert(NSObject object, int depth) throws PlistFormatException {
-    if (depth > XmlScanner.MAX_DEPTH) {
-      throw new PlistFormatException("nested deeper than " + XmlScanner.MAX_DEPTH + " levels");
+    if (depth > MAX_DEPTH) {
+      throw new PlistFormatException("nested deeper than " + MAX_DEPTH + " levels");
     }
     if (object instanceof NSString s) {
       return new PlistValue.PlistString(s.getContent());

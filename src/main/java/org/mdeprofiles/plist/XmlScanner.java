@@ -14,8 +14,6 @@ import org.mdeprofiles.finding.PlistPath;
  * is never expanded or fetched: it is a finding. What is not well-formed throws with its line.
  */
 final class XmlScanner {
-  static final int MAX_DEPTH = 256;
-
   /** The declaration nearly every property list starts with, checked without a pattern. */
   private static final String USUAL_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
   /** The element names of property lists, so that reading one makes no new string. */
@@ -308,12 +306,13 @@ final class XmlScanner {
   }
 
   private void enter() throws PlistFormatException {
-    if (++depth > MAX_DEPTH) {
-      throw new PlistFormatException("nested deeper than " + MAX_DEPTH + " levels");
+    if (++depth > PlistReader.MAX_DEPTH) {
+      throw new PlistFormatException("nested deeper than " + PlistReader.MAX_DEPTH + " levels");
     }
   }
 
-  private String attributeValue(String element) throws PlistFormatException {
+  /** Checks an attribute value, which no plist element needs: nothing is kept. */
+  private void attributeValue(String element) throws PlistFormatException {
     spaces();
     if (at(pos) != '=') {
       throw malformed("an attribute of <" + element + "> has no value");
@@ -324,7 +323,7 @@ final class XmlScanner {
     if (quote != '"' && quote != '\'') {
       throw malformed("an attribute value of <" + element + "> is not quoted");
     }
-    int start = ++pos;
+    pos++;
     while (pos < in.length && in[pos] != quote) {
       if (in[pos] == '<') {
         throw malformed("'<' in an attribute value of <" + element + ">");
@@ -338,7 +337,7 @@ final class XmlScanner {
     if (pos >= in.length) {
       throw malformed("the document ends inside an attribute value");
     }
-    return new String(in, start, pos++ - start, StandardCharsets.UTF_8);
+    pos++;
   }
 
   private void endTag(Tag open) throws PlistFormatException {

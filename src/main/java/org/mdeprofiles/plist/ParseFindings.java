@@ -7,7 +7,7 @@ import org.mdeprofiles.finding.PlistPath;
 
 /** The findings of one read, and whether one of them makes the content untrustworthy. */
 final class ParseFindings {
-  final List<Finding> list;
+  private final List<Finding> list;
   private boolean unreliable;
 
   ParseFindings(List<Finding> before) {
@@ -22,6 +22,20 @@ final class ParseFindings {
 
   void error(PlistPath path, String code, Object... args) {
     list.add(Finding.error(path, code, args));
+  }
+
+  List<Finding> all() {
+    return list;
+  }
+
+  /** How many findings there are; a mark for {@link #dropFrom}. */
+  int count() {
+    return list.size();
+  }
+
+  /** Forgets the findings made since {@code mark}, when a broader one replaces them. */
+  void dropFrom(int mark) {
+    list.subList(mark, list.size()).clear();
   }
 
   boolean unreliable() {

@@ -30,7 +30,7 @@ final class XmlPlistParser {
     XmlPlistParser parser = new XmlPlistParser(xml, findings);
     PlistValue root = parser.document();
     return new PlistDocument(
-        parser.findings.unreliable() ? Optional.empty() : Optional.ofNullable(root), parser.findings.list);
+        parser.findings.unreliable() ? Optional.empty() : Optional.ofNullable(root), parser.findings.all());
   }
 
   private PlistValue document() throws PlistFormatException {
@@ -50,13 +50,13 @@ final class XmlPlistParser {
   }
 
   private PlistValue plistContent(Tag plist) throws PlistFormatException {
-    int before = findings.list.size();
+    int before = findings.count();
     List<PlistValue> values = new ArrayList<>(1);
     while (!plist.empty() && xml.nextChild(plist, PlistPath.root())) {
       values.add(value(xml.startTag(), PlistPath.root()));
     }
     if (values.size() != 1) {
-      findings.list.subList(before, findings.list.size()).clear();
+      findings.dropFrom(before);
       findings.fatal(PlistPath.root(), "plist.root-count", String.valueOf(values.size()));
       return null;
     }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mdeprofiles.io.SafeYaml;
+import org.mdeprofiles.io.JsonReader;
 
 /**
  * Reads what a Mac printed: {@code mdatp health} (text, JSON, or the legacy {@code mdatp --health}),
@@ -144,7 +144,7 @@ final class OutputParser {
     String text = String.join("\n", java.util.Arrays.copyOfRange(lines, start, end + 1));
     Object root;
     try {
-      root = SafeYaml.load(text);
+      root = JsonReader.parse(text);
     } catch (IllegalArgumentException e) {
       return false;
     }

@@ -2,6 +2,7 @@ package org.mdeprofiles;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mdeprofiles.catalog.Catalog;
@@ -39,49 +40,56 @@ public final class Bundles {
   /** Renders, checks and packages {@code profiles} for every target of {@code request}. */
   public static Result generate(GenerateSettings settings, List<Profile> profiles, BundleRequest request)
       throws RenderException {
-    // Jamf takes the privacy grants merged: the merged profile is rendered with the others, in
-    // one parallel pass, and only Jamf gets it.
-    List<Profile> jamfProfiles = request.targets().contains(JamfTarget.NAME)
-        ? Catalog.forJamf(settings, profiles) : profiles;
+    // Jamf and Intune take some profiles in their own form: every form is rendered in one
+    // parallel pass, and each target gets its own list.
+    Map<String, List<Profile>> forms = new LinkedHashMap<>();
+    forms.put(PlainTarget.NAME, profiles);
+    if (request.targets().contains(JamfTarget.NAME)) {
+      forms.put(JamfTarget.NAME, Catalog.forJamf(settings, profiles));
+    }
+    if (request.targets().contains(IntuneTarget.NAME)) {
+      forms.put(IntuneTarget.NAME, Catalog.forIntune(settings, profiles));
+    }
     // Profiles are told apart by identity: comparing records by value would only cost time.
     Map<Profile, Integer> index = new IdentityHashMap<>();
-    List<Profile> all = new ArrayList<>(profiles);
-    profiles.forEach(p -> index.put(p, index.size()));
-    for (Profile p : jamfProfiles) {
-      if (index.putIfAbsent(p, index.size()) == null) {
-        all.add(p);
+    List<Profile> all = new ArrayList<>();
+    for (List<Profile> form : forms.values()) {
+      for (Profile p : form) {
+        if (index.putIfAbsent(p, index.size()) == null) {
+          all.add(p);
+        }
       }
     }
     List<FileFinding> findings = new ArrayList<>();
     List<ProfileFile> rendered =
         checked(Profiles.render(all, request.renderer(), new ValidationOptions(settings.macos())), findings);
-    List<ProfileFile> jamfFiles = new ArrayList<>();
-    for (Profile p : jamfProfiles) {
-      jamfFiles.add(rendered.get(index.get(p)));
-    }
-    return pack(rendered.subList(0, profiles.size()), jamfFiles, request, findings);
+    Map<String, List<ProfileFile>> files = new LinkedHashMap<>();
+    forms.forEach((target, form) -> files.put(target, form.stream().map(p -> rendered.get(index.get(p))).toList()));
+    return pack(files, request, findings);
   }
 
   /** Packages profile files that the catalog did not make, as they are. */
   public static Result pack(List<ProfileFile> profiles, BundleRequest request) throws RenderException {
-    return pack(profiles, profiles, request, new ArrayList<>());
+    return pack(Map.of(PlainTarget.NAME, profiles, JamfTarget.NAME, profiles, IntuneTarget.NAME, profiles), request,
+        new ArrayList<>());
   }
 
-  private static Result pack(
-      List<ProfileFile> profiles, List<ProfileFile> jamfProfiles, BundleRequest request, List<FileFinding> findings)
+  private static Result pack(Map<String, List<ProfileFile>> forms, BundleRequest request, List<FileFinding> findings)
       throws RenderException {
     List<BundleFile> files = new ArrayList<>();
     if (hasError(findings)) {
       return new Result(files, findings);
     }
     if (request.targets().contains(JamfTarget.NAME)) {
-      add(JamfTarget.files(jamfProfiles, request.onboarding(), request.jamf(), request.renderer()), files, findings);
+      add(JamfTarget.files(forms.get(JamfTarget.NAME), request.onboarding(), request.jamf(), request.renderer()),
+          files, findings);
     }
     if (request.targets().contains(IntuneTarget.NAME)) {
-      add(IntuneTarget.files(profiles, request.onboarding(), request.intune(), request.renderer()), files, findings);
+      add(IntuneTarget.files(forms.get(IntuneTarget.NAME), request.onboarding(), request.intune(),
+          request.renderer()), files, findings);
     }
     if (request.targets().contains(PlainTarget.NAME)) {
-      files.addAll(PlainTarget.files(profiles, request.onboarding()));
+      files.addAll(PlainTarget.files(forms.get(PlainTarget.NAME), request.onboarding()));
     }
     return new Result(files, findings);
   }

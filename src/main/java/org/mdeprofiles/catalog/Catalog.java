@@ -68,9 +68,49 @@ public final class Catalog {
     return MacosVersion.parse(version);
   }
 
-  /** The profiles as Jamf Pro takes them: all privacy grants in one profile with one TCC payload. */
+  /**
+   * The profiles as Jamf Pro takes them: the combined profile without preferences (they go in as
+   * custom settings) or Bluetooth (which must be signed, so it stays a profile of its own), and
+   * the other privacy grants merged into one profile with one TCC payload.
+   */
   public static List<Profile> forJamf(GenerateSettings settings, List<Profile> profiles) {
-    return PrivacyProfiles.mergePrivacy(settings, profiles);
+    return PrivacyProfiles.mergePrivacy(settings, splitCombined(settings, profiles, true));
+  }
+
+  /**
+   * The profiles as Intune takes them: the combined profile without preferences, which ship as
+   * their own profiles, since Defender reads its settings only from a profile named
+   * {@code com.microsoft.wdav}.
+   */
+  public static List<Profile> forIntune(GenerateSettings settings, List<Profile> profiles) {
+    return splitCombined(settings, profiles, false);
+  }
+
+  private static List<Profile> splitCombined(GenerateSettings settings, List<Profile> profiles, boolean jamf) {
+    if (profiles.stream().noneMatch(p -> p.name().equals(CombinedProfile.NAME))) {
+      return profiles;
+    }
+    List<Profile> out = new ArrayList<>();
+    for (Profile p : profiles) {
+      if (!p.name().equals(CombinedProfile.NAME)) {
+        out.add(p);
+        continue;
+      }
+      out.add(CombinedProfile.build(settings, false, !jamf));
+      List<Function<GenerateSettings, Profile>> parts = new ArrayList<>();
+      if (jamf) {
+        parts.add(PrivacyProfiles::bluetooth);
+      }
+      parts.add(PreferenceProfiles::settings);
+      parts.add(PreferenceProfiles::autoUpdate);
+      for (Function<GenerateSettings, Profile> part : parts) {
+        Profile built = part.apply(settings);
+        if (profiles.stream().noneMatch(q -> q.name().equals(built.name()))) {
+          out.add(built);
+        }
+      }
+    }
+    return out;
   }
 
   public static List<CatalogEntry> entries() {

@@ -25,6 +25,8 @@ public final class Defender {
 
   /** Microsoft AutoUpdate: its app and its preference domain. */
   public static final String AUTOUPDATE = "com.microsoft.autoupdate2";
+  /** Microsoft AutoUpdate's notifying helper, the second bundle ID Microsoft's docs give it. */
+  public static final String AUTOUPDATE_FBA = "com.microsoft.autoupdate.fba";
 
   /** The onboarding preference domain. */
   public static final String ONBOARDING_DOMAIN = "com.microsoft.wdav.atp";
@@ -37,7 +39,7 @@ public final class Defender {
 
   /** Every bundle ID of Microsoft's macOS Defender that a profile may name. */
   public static final List<String> KNOWN_BUNDLE_IDS =
-      List.of(APP, KEXT_BUNDLE_ID, EPSEXT, NETEXT, DLP_DAEMON, DLP_AGENT, TRAY, AUTOUPDATE);
+      List.of(APP, KEXT_BUNDLE_ID, EPSEXT, NETEXT, DLP_DAEMON, DLP_AGENT, TRAY, AUTOUPDATE, AUTOUPDATE_FBA);
 
   private Defender() {}
 

@@ -17,7 +17,7 @@ final class NotificationsProfile {
   static NotificationSettings payload(GenerateSettings settings, String profileName) {
     NotificationOptions o = settings.notifications();
     List<AppNotifications> apps = new ArrayList<>();
-    for (String app : List.of(Defender.AUTOUPDATE, Defender.TRAY)) {
+    for (String app : List.of(Defender.AUTOUPDATE, Defender.AUTOUPDATE_FBA, Defender.TRAY)) {
       apps.add(new AppNotifications(app, true, o.alertType(), o.badges(), o.sounds(), o.notificationCenter(),
           o.lockScreen(), o.criticalAlerts()));
     }
@@ -30,7 +30,7 @@ final class NotificationsProfile {
   static Profile build(GenerateSettings settings) {
     return Envelope.wrap(settings, NAME, "Microsoft Defender - Notifications",
         "Lets Defender's status app (com.microsoft.wdav.tray) and Microsoft AutoUpdate"
-            + " (com.microsoft.autoupdate2) show notifications.",
+            + " (com.microsoft.autoupdate2, com.microsoft.autoupdate.fba) show notifications.",
         List.of(payload(settings, NAME)));
   }
 }

@@ -40,7 +40,8 @@ final class PrivacyProfiles {
 
   /**
    * The profiles with every privacy-only profile merged into one profile with one TCC payload,
-   * in the place of the first; Jamf mishandles several TCC payloads.
+   * in the place of the first; Jamf mishandles several TCC payloads. A profile granting Bluetooth
+   * stays apart: Jamf keeps that grant only in a signed profile.
    */
   static List<Profile> mergePrivacy(GenerateSettings settings, List<Profile> profiles) {
     List<Profile> privacy = profiles.stream().filter(PrivacyProfiles::privacyOnly).toList();
@@ -74,7 +75,8 @@ final class PrivacyProfiles {
 
   private static boolean privacyOnly(Profile profile) {
     return !profile.payloads().isEmpty()
-        && profile.payloads().stream().allMatch(p -> p instanceof PrivacyPreferencesPolicy);
+        && profile.payloads().stream().allMatch(p -> p instanceof PrivacyPreferencesPolicy policy
+            && policy.services().stream().noneMatch(s -> s.name().equals(BLUETOOTH_SERVICE.name())));
   }
 
   static Profile fullDisk(GenerateSettings settings) {

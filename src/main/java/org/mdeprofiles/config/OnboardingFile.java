@@ -1,6 +1,8 @@
 package org.mdeprofiles.config;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.mdeprofiles.io.InputException;
@@ -52,18 +54,51 @@ public record OnboardingFile(String source, byte[] bytes, Form form) {
     if (!(doc.root().orElse(null) instanceof PlistDict root)) {
       throw new InputException(name, "not a readable onboarding property list");
     }
+    return formOf(root).map(form -> new OnboardingFile(name, bytes, form)).orElseThrow(() ->
+        new InputException(name, "does not target " + DOMAIN + " (no OnboardingInfo string found)"));
+  }
+
+  /** The onboarding file's form, when {@code root} is one: a profile or a bare preference list. */
+  public static Optional<Form> formOf(PlistDict root) {
     if (hasOnboardingInfo(root)) {
-      return new OnboardingFile(name, bytes, Form.PREFERENCES);
+      return Optional.of(Form.PREFERENCES);
     }
+    return payload(root).map(p -> Form.PROFILE);
+  }
+
+  /**
+   * The onboarding preferences, values exactly as in the file: the bare list, or the keys of the
+   * profile's {@code com.microsoft.wdav.atp} payload other than its Payload keys.
+   */
+  public PlistDict preferences() {
+    PlistDict root;
+    try {
+      root = (PlistDict) PlistReader.read(bytes).root().orElseThrow();
+    } catch (PlistFormatException e) {
+      throw new IllegalStateException("the onboarding file was checked when read", e);
+    }
+    if (form == Form.PREFERENCES) {
+      return root;
+    }
+    Map<String, PlistValue> keys = new LinkedHashMap<>();
+    payload(root).orElseThrow().entries().forEach((k, v) -> {
+      if (!k.startsWith("Payload")) {
+        keys.put(k, v);
+      }
+    });
+    return new PlistDict(keys);
+  }
+
+  private static Optional<PlistDict> payload(PlistDict root) {
     if (root.get("PayloadContent") instanceof PlistArray payloads) {
       for (PlistValue item : payloads.items()) {
         if (item instanceof PlistDict payload && DOMAIN.equals(payload.string("PayloadType"))
             && hasOnboardingInfo(payload)) {
-          return new OnboardingFile(name, bytes, Form.PROFILE);
+          return Optional.of(payload);
         }
       }
     }
-    throw new InputException(name, "does not target " + DOMAIN + " (no OnboardingInfo string found)");
+    return Optional.empty();
   }
 
   private static boolean hasOnboardingInfo(PlistDict dict) {

@@ -16,8 +16,9 @@ import org.mdeprofiles.pack.ProfileFile;
 import org.mdeprofiles.plist.PlistValue;
 
 /**
- * The bundle's {@code manifest.json}: every file the tool wrote, its sha256, MDM, step, and the
- * identifiers and UUIDs of the profile it carries. It also tells a later run which files it may
+ * The bundle's {@code manifest.json}: every file the tool wrote, its sha256, MDM, step, whether it
+ * is a secret (the onboarding file and what carries it), and the identifiers and UUIDs of the
+ * profile it carries. It also tells a later run which files it may
  * replace.
  */
 public final class Manifest {
@@ -35,6 +36,9 @@ public final class Manifest {
       entry.put("bytes", f.bytes().length);
       entry.put("mdm", f.mdm());
       entry.put("step", f.step());
+      if (f.secret()) {
+        entry.put("secret", true); // written readable by its owner only; never to be shared
+      }
       f.profile().ifPresent(p -> entry.put("profile", profile(p)));
       entries.add(entry);
     }

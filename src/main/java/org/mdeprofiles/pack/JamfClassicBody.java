@@ -23,8 +23,14 @@ final class JamfClassicBody {
     model.put("distributionMethod", options.distributionMethod());
     model.put("redeployOnUpdate", options.redeployOnUpdate());
     model.put("computerGroups", options.computerGroups());
+    model.put("selfService", selfService(options));
     model.put("payloads", cdata(new String(profile.bytes(), StandardCharsets.UTF_8)));
     return renderer.renderText("jamf/classic.ftlx", model);
+  }
+
+  /** True when the profile is offered in Self Service rather than installed automatically. */
+  static boolean selfService(JamfOptions options) {
+    return options.distributionMethod().equals("Make Available in Self Service");
   }
 
   /** The plist as CDATA, {@code &} escaped once more and any {@code ]]>} split across sections. */

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.model.NameBasedUuid;
 import org.mdeprofiles.plist.PlistFormatException;
 import org.mdeprofiles.plist.PlistValue.PlistDict;
@@ -18,10 +17,21 @@ import org.mdeprofiles.validate.ValidationOptions;
  * the Classic API. Rendered, then parsed back and validated like every profile the tool makes.
  */
 final class JamfCustomSettings {
+  static final String TYPE = "com.apple.ManagedClient.preferences";
+
+  /** The texts and identifier the wrapping profile takes from where the settings come from. */
+  record Source(String identifier, String displayName, String description, String organization) {
+    static Source of(ProfileFile profile) {
+      String organization = profile.root().string("PayloadOrganization");
+      return new Source(profile.identifier(), profile.displayName(), profile.description(),
+          organization == null ? "" : organization);
+    }
+  }
+
   private JamfCustomSettings() {}
 
-  static ProfileFile wrap(
-      ProfileFile source, String domain, PlistDict settings, TemplateRenderer renderer, List<FileFinding> findings)
+  /** The profile, checked; its findings are those of the file it will be sent in. */
+  static ProfileFile.Checked wrap(Source source, String domain, PlistDict settings, TemplateRenderer renderer)
       throws RenderException {
     String identifier = source.identifier() + ".custom-settings." + domain;
     Map<String, Object> model = new LinkedHashMap<>();
@@ -30,17 +40,12 @@ final class JamfCustomSettings {
     model.put("payloadUuid", NameBasedUuid.forContent(identifier + ".preferences", List.of(domain, settings)));
     model.put("displayName", source.displayName());
     model.put("description", source.description());
-    model.put("organization", source.root().string("PayloadOrganization") == null
-        ? "" : source.root().string("PayloadOrganization"));
+    model.put("organization", source.organization());
     model.put("domain", domain);
     model.put("settings", settings);
     byte[] bytes = renderer.renderText("jamf/custom-settings.ftlx", model).getBytes(StandardCharsets.UTF_8);
     try {
-      ProfileFile.Checked checked = ProfileFile.read(domain + ".custom-settings", bytes, ValidationOptions.DEFAULT);
-      for (Finding f : checked.findings()) {
-        findings.add(new FileFinding(JamfTarget.NAME + "/" + domain + ".classic.xml", f));
-      }
-      return checked.file();
+      return ProfileFile.read(domain + ".custom-settings", bytes, ValidationOptions.DEFAULT);
     } catch (PlistFormatException e) {
       throw new RenderException(
           "the templates rendered the custom settings of " + domain + " as no profile: " + e.getMessage());

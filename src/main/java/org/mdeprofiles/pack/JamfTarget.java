@@ -29,7 +29,12 @@ public final class JamfTarget {
   static final String STEP_SETTINGS = "step 2: Configuration Profiles > New > Application & Custom Settings > Upload";
   static final String STEP_SETTINGS_API =
       "automation: POST /JSSResource/osxconfigurationprofiles/id/0 (instead of step 2)";
-  static final String STEP_ONBOARDING = "step 3: onboarding (a secret: tenant credentials), deployed last";
+  static final String STEP_SIGNED =
+      "step 1: sign first (an unsigned upload loses payloads), then Computers > Configuration Profiles > Upload";
+  static final String STEP_ONBOARDING =
+      "step 3: onboarding (a secret: tenant credentials): Application & Custom Settings > Upload, deployed last";
+  static final String STEP_ONBOARDING_API =
+      "automation: POST /JSSResource/osxconfigurationprofiles/id/0 (instead of step 3; a secret)";
 
   private JamfTarget() {}
 
@@ -45,48 +50,83 @@ public final class JamfTarget {
       if (p.preferencesOnly()) {
         for (PlistDict payload : p.payloads()) {
           String domain = payload.string("PayloadType");
-          String file = domain + ".plist";
           PlistDict settings = withoutPayloadKeys(payload);
-          byte[] plist = renderer.renderPreferences(settings);
-          files.add(new BundleFile(NAME + "/" + file, plist, NAME, STEP_SETTINGS, Optional.empty()));
-          ProfileFile wrapped = JamfCustomSettings.wrap(p, domain, settings, renderer, findings);
-          String classic = domain + ".classic.xml";
-          files.add(new BundleFile(NAME + "/" + classic,
-              JamfClassicBody.render(wrapped, options, renderer).getBytes(StandardCharsets.UTF_8), NAME,
-              STEP_SETTINGS_API, Optional.of(wrapped)));
-          domains.add(Map.of("file", file, "domain", domain, "classic", classic));
+          customSettings(JamfCustomSettings.Source.of(p), domain, settings, renderer.renderPreferences(settings),
+              false, options, renderer, files, findings);
+          domains.add(Map.of("file", domain + ".plist", "domain", domain, "classic", domain + ".classic.xml"));
         }
         continue;
       }
       String path = NAME + "/" + p.fileName();
-      files.add(new BundleFile(path, p.bytes(), NAME, STEP_PROFILES, Optional.of(p)));
-      String classic = p.name() + ".classic.xml";
-      files.add(new BundleFile(NAME + "/" + classic,
-          JamfClassicBody.render(p, options, renderer).getBytes(StandardCharsets.UTF_8), NAME, STEP_API,
-          Optional.empty()));
-      uploads.add(Map.of("file", p.fileName(), "classic", classic, "name", p.displayName()));
-      mangledStrings(p, path, findings);
-      if (p.payloadTypes().contains(TCC) && ++tccProfiles == 2) {
+      List<PlistPath> dropped = JamfStorage.droppedUnsigned(p);
+      if (dropped.isEmpty()) {
+        files.add(new BundleFile(path, p.bytes(), NAME, STEP_PROFILES, Optional.of(p)));
+        String classic = p.name() + ".classic.xml";
+        files.add(new BundleFile(NAME + "/" + classic,
+            JamfClassicBody.render(p, options, renderer).getBytes(StandardCharsets.UTF_8), NAME, STEP_API,
+            Optional.empty()));
+        uploads.add(Map.of("file", p.fileName(), "classic", classic, "name", p.displayName(), "dropped", ""));
+      } else {
+        files.add(new BundleFile(path, p.bytes(), NAME, STEP_SIGNED, Optional.of(p)));
+        String what = String.join(", ", dropped.stream().map(PlistPath::toString).toList());
+        findings.add(new FileFinding(path, Finding.warning(PlistPath.root(), "jamf.needs-signing", what)));
+        uploads.add(Map.of("file", p.fileName(), "classic", "", "name", p.displayName(), "dropped", what));
+      }
+      JamfStorage.alteredStrings(p).forEach(f -> findings.add(new FileFinding(path, f)));
+      // A profile that goes signed is kept sealed; only the unsigned ones must share one TCC payload.
+      if (dropped.isEmpty() && p.payloadTypes().contains(TCC) && ++tccProfiles == 2) {
         findings.add(new FileFinding(path, Finding.warning(PlistPath.root(), "jamf.several-tcc")));
       }
     }
-    Optional<Map<String, Object>> onboardingModel = onboarding.map(o -> {
-      String file = PlainTarget.onboardingName(o);
-      files.add(new BundleFile(NAME + "/" + file, o.bytes(), NAME, STEP_ONBOARDING, Optional.empty(), true));
-      return Map.of("file", file, "preferences", o.form() == OnboardingFile.Form.PREFERENCES);
-    });
+    Map<String, Object> onboardingModel = new LinkedHashMap<>();
+    if (onboarding.isPresent()) {
+      OnboardingFile o = onboarding.get();
+      PlistDict preferences = o.preferences();
+      // The portal's Jamf download is copied byte for byte; the Intune one gives its preferences.
+      byte[] plist = o.form() == OnboardingFile.Form.PREFERENCES ? o.bytes() : renderer.renderPreferences(preferences);
+      customSettings(ONBOARDING_SOURCE, OnboardingFile.DOMAIN, preferences, plist, true, options, renderer, files,
+          findings);
+      onboardingModel.put("file", OnboardingFile.DOMAIN + ".plist");
+      onboardingModel.put("classic", OnboardingFile.DOMAIN + ".classic.xml");
+      onboardingModel.put("domain", OnboardingFile.DOMAIN);
+    }
     Map<String, Object> guide = new LinkedHashMap<>();
     guide.put("uploads", uploads);
     guide.put("domains", domains);
-    guide.put("onboarding", onboardingModel.orElse(Map.of()));
+    guide.put("onboarding", onboardingModel);
     guide.put("contentFilter", profiles.stream().anyMatch(p -> p.payloadTypes().contains("com.apple.webcontent-filter")));
     guide.put("distributionMethod", options.distributionMethod());
+    guide.put("selfService", JamfClassicBody.selfService(options));
     guide.put("category", options.category().orElse(""));
     guide.put("groups", options.computerGroups());
     files.add(new BundleFile(NAME + "/UPLOAD.md",
         renderer.renderText("guides/jamf.md.ftl", guide).getBytes(StandardCharsets.UTF_8), NAME,
         "the guide to this folder", Optional.empty()));
     return new TargetOutput(files, findings);
+  }
+
+  private static final JamfCustomSettings.Source ONBOARDING_SOURCE = new JamfCustomSettings.Source(
+      OnboardingFile.DOMAIN, "Microsoft Defender - Onboarding",
+      "Onboards Macs to the organisation's Microsoft Defender for Endpoint tenant.", "");
+
+  /**
+   * One preference domain for Application &amp; Custom Settings: its plist and the same settings
+   * as a Classic API body, each checked, with what Jamf would store changed warned.
+   */
+  private static void customSettings(
+      JamfCustomSettings.Source source, String domain, PlistDict settings, byte[] plist, boolean secret,
+      JamfOptions options, TemplateRenderer renderer, List<BundleFile> files, List<FileFinding> findings)
+      throws RenderException {
+    String step = secret ? STEP_ONBOARDING : STEP_SETTINGS;
+    String stepApi = secret ? STEP_ONBOARDING_API : STEP_SETTINGS_API;
+    files.add(new BundleFile(NAME + "/" + domain + ".plist", plist, NAME, step, Optional.empty(), secret));
+    ProfileFile.Checked wrapped = JamfCustomSettings.wrap(source, domain, settings, renderer);
+    String classic = NAME + "/" + domain + ".classic.xml";
+    wrapped.findings().forEach(f -> findings.add(new FileFinding(classic, f)));
+    JamfStorage.alteredStrings(wrapped.file()).forEach(f -> findings.add(new FileFinding(classic, f)));
+    files.add(new BundleFile(classic,
+        JamfClassicBody.render(wrapped.file(), options, renderer).getBytes(StandardCharsets.UTF_8), NAME, stepApi,
+        secret ? Optional.empty() : Optional.of(wrapped.file()), secret));
   }
 
   /** The payload's own keys: the preference settings without the payload's identity keys. */
@@ -98,29 +138,5 @@ public final class JamfTarget {
       }
     });
     return new PlistDict(settings);
-  }
-
-  /** Jamf stores {@code &}, {@code <}, tab and line feed mangled in payloads other than settings. */
-  private static void mangledStrings(ProfileFile p, String path, List<FileFinding> findings) {
-    List<PlistDict> payloads = p.payloads();
-    for (int i = 0; i < payloads.size(); i++) {
-      String type = payloads.get(i).string("PayloadType");
-      if (type != null && !ProfileFile.isApplePayload(type)) {
-        continue;
-      }
-      walk(payloads.get(i), PlistPath.root().key("PayloadContent").index(i), path, findings);
-    }
-  }
-
-  private static void walk(PlistValue value, PlistPath at, String file, List<FileFinding> findings) {
-    if (value instanceof PlistValue.PlistString s && s.value().matches("(?s).*[&<\t\n].*")) {
-      findings.add(new FileFinding(file, Finding.warning(at, "jamf.mangled-string")));
-    } else if (value instanceof PlistDict d) {
-      d.entries().forEach((k, v) -> walk(v, at.key(k), file, findings));
-    } else if (value instanceof PlistValue.PlistArray a) {
-      for (int i = 0; i < a.items().size(); i++) {
-        walk(a.items().get(i), at.index(i), file, findings);
-      }
-    }
   }
 }

@@ -4,7 +4,10 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.cache.ConditionalTemplateConfigurationFactory;
+import freemarker.cache.FileExtensionMatcher;
 import freemarker.core.ParseException;
+import freemarker.core.TemplateConfiguration;
 import freemarker.log.Logger;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -14,6 +17,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +56,14 @@ public final class TemplateRenderer {
     }
     // Templates read record components as properties: ${profile.identifier}.
     configuration.setObjectWrapper(new RecordWrapper());
-    configuration.setRecognizeStandardFileExtensions(true);
+    // .ftlx templates write plist XML escaped as Apple's writer does (PlistXmlOutputFormat);
+    // the others (guides) are plain text.
+    configuration.setRecognizeStandardFileExtensions(false);
+    configuration.setRegisteredCustomOutputFormats(List.of(PlistXmlOutputFormat.INSTANCE));
+    TemplateConfiguration plistXml = new TemplateConfiguration();
+    plistXml.setOutputFormat(PlistXmlOutputFormat.INSTANCE);
+    configuration.setTemplateConfigurations(
+        new ConditionalTemplateConfigurationFactory(new FileExtensionMatcher("ftlx"), plistXml));
     configuration.setDefaultEncoding(StandardCharsets.UTF_8.name());
     configuration.setOutputEncoding(StandardCharsets.UTF_8.name());
     configuration.setLocale(Locale.ROOT);

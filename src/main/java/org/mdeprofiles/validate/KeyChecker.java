@@ -73,6 +73,9 @@ final class KeyChecker {
       findings.add(Finding.error(path, "key.value", display(value), spec.values().stream()
           .map(String::valueOf).collect(Collectors.joining(", "))));
     }
+    if (value instanceof PlistString s && spec.deprecatedValues().containsKey(s.value())) {
+      findings.add(Finding.warning(path, "key.deprecated-value", s.value(), spec.deprecatedValues().get(s.value())));
+    }
     if (spec.format() != null && value instanceof PlistString s) {
       if (!spec.format().matcher(s.value()).matches()) {
         findings.add(Finding.error(path, "key.format", s.value(), spec.formatName()));

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * @param payload true when the value is a payload dictionary, checked against its type's spec
  * @param forbidden why the key may not appear here, or null
  * @param because why only {@code values} are allowed, or null
+ * @param deprecatedValues values still taken but deprecated, each with what to use instead
  * @param rules rules across a dictionary's keys
  */
 record KeySpec(
@@ -39,6 +40,7 @@ record KeySpec(
     boolean payload,
     String forbidden,
     String because,
+    Map<String, String> deprecatedValues,
     List<DictRule> rules) {
 
   KeySpec {
@@ -47,6 +49,7 @@ record KeySpec(
     values = List.copyOf(values);
     keys = new LinkedHashMap<>(keys);
     Objects.requireNonNull(macos, "macos == null");
+    deprecatedValues = Map.copyOf(deprecatedValues);
     rules = List.copyOf(rules);
   }
 }

@@ -73,6 +73,7 @@ final class SpecLoader {
         Boolean.TRUE.equals(raw.get("payload")),
         (String) raw.get("forbidden"),
         (String) raw.get("because"),
+        deprecatedValues(raw.get("deprecatedValues"), where),
         rules(raw.get("rules"), where));
   }
 
@@ -90,6 +91,14 @@ final class SpecLoader {
           strings(rule.get("exactlyOne"))));
     }
     return rules;
+  }
+
+  private static Map<String, String> deprecatedValues(Object raw, String where) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (raw != null) {
+      map(raw, where + ": deprecatedValues").forEach((k, v) -> out.put(k, String.valueOf(v)));
+    }
+    return out;
   }
 
   private static List<String> strings(Object raw) {

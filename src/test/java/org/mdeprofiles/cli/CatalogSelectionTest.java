@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mdeprofiles.io.SafeYaml;
 import org.mdeprofiles.plist.PlistReader;
 import org.mdeprofiles.plist.PlistValue;
 
@@ -105,13 +109,30 @@ class CatalogSelectionTest {
         out().resolve("jamf/com.microsoft.wdav.atp.plist"), out().resolve("intune/com.microsoft.wdav.atp.plist"));
     for (Path copy : copies) {
       assertEquals(Files.readString(onboarding), Files.readString(copy));
-      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-          Files.getPosixFilePermissions(copy)), "the secret is its owner's only");
     }
+    // Jamf's Classic API body carries the secret too, as custom settings: a secret file as well.
+    Path body = out().resolve("jamf/com.microsoft.wdav.atp.classic.xml");
+    assertTrue(Files.readString(body).contains("<key>OnboardingInfo</key>"));
+    List<Path> secrets = new ArrayList<>(copies);
+    secrets.add(body);
+    for (Path secretFile : secrets) {
+      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(secretFile)), "the secret is its owner's only: " + secretFile);
+    }
+    TreeSet<String> marked = new TreeSet<>();
+    for (Object f : (List<?>) ((Map<?, ?>) SafeYaml.load(
+        Files.readString(out().resolve("manifest.json")))).get("files")) {
+      Map<?, ?> entry = (Map<?, ?>) f;
+      if (Boolean.TRUE.equals(entry.get("secret"))) {
+        marked.add(out().resolve((String) entry.get("path")).toString());
+      }
+    }
+    assertEquals(new TreeSet<>(secrets.stream().map(Path::toString).toList()), marked,
+        "the manifest marks exactly the secret files");
     assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
         Files.getPosixFilePermissions(out().resolve("plain/sysext.mobileconfig"))));
     try (Stream<Path> walk = Files.walk(out())) {
-      for (Path p : walk.filter(Files::isRegularFile).filter(p -> !copies.contains(p)).toList()) {
+      for (Path p : walk.filter(Files::isRegularFile).filter(p -> !secrets.contains(p)).toList()) {
         assertFalse(Files.readString(p).contains(secret), p + " leaks the onboarding secret");
       }
     }

@@ -16,6 +16,11 @@ import org.mdeprofiles.plist.PlistReader;
 import org.mdeprofiles.plist.PlistValue;
 
 class GenerateCommandTest {
+  /** What every default generate says first: Jamf needs the Bluetooth profile signed. */
+  static final String BLUETOOTH_TO_SIGN = "jamf/bluetooth.mobileconfig: warning: an unsigned upload to Jamf Pro drops"
+        + " PayloadContent[0].Services.BluetoothAlways: sign this profile, then upload it in the web interface"
+        + " (a signature cannot pass the Classic API) [jamf.needs-signing]\n";
+
   static final String NO_ONBOARDING = "note: no --onboarding file, so the bundle does not onboard Macs to"
       + " your tenant yet; download the onboarding package from the Microsoft Defender portal and add it\n";
 
@@ -135,8 +140,8 @@ class GenerateCommandTest {
     Files.writeString(foreign, "mine");
     CliRun run = CliRun.of("generate", "--out", out().toString());
     assertEquals(3, run.exit());
-    assertEquals("mde-profiles: " + foreign + ": exists and was not written by mde-profiles (use --force"
-        + " to overwrite)\n", run.err());
+    assertEquals(BLUETOOTH_TO_SIGN + "mde-profiles: " + foreign + ": exists and was not written by mde-profiles"
+        + " (use --force to overwrite)\n", run.err());
     assertEquals("mine", Files.readString(foreign));
     assertFalse(Files.exists(out().resolve("manifest.json")));
     try (Stream<Path> files = Files.list(foreign.getParent())) {
@@ -153,8 +158,8 @@ class GenerateCommandTest {
     Files.writeString(out().resolve("manifest.json"), "{\"something\": \"else\"}");
     CliRun run = CliRun.of("generate", "--out", out().toString());
     assertEquals(3, run.exit());
-    assertEquals("mde-profiles: " + out().resolve("manifest.json") + ": exists but is not a manifest written"
-        + " by mde-profiles (use --force to replace it)\n", run.err());
+    assertEquals(BLUETOOTH_TO_SIGN + "mde-profiles: " + out().resolve("manifest.json") + ": exists but is not a"
+        + " manifest written by mde-profiles (use --force to replace it)\n", run.err());
   }
 
   @Test

@@ -96,16 +96,20 @@ class PackageCommandTest {
 
   @Test
   void severalTccProfilesAreWarnedForJamf() throws Exception {
-    CliRun gen = CliRun.of("generate", "--mdm", "plain", "--profiles", "fulldisk,bluetooth",
+    CliRun gen = CliRun.of("generate", "--mdm", "plain", "--profiles", "fulldisk,accessibility,bluetooth",
         "--out", dir.resolve("gen").toString());
     assertEquals(0, gen.exit(), gen.err());
     CliRun run = CliRun.of("package", "--mdm", "jamf", "--out", out().toString(),
         dir.resolve("gen/plain/fulldisk.mobileconfig").toString(),
-        dir.resolve("gen/plain/bluetooth.mobileconfig").toString());
+        dir.resolve("gen/plain/bluetooth.mobileconfig").toString(),
+        dir.resolve("gen/plain/accessibility.mobileconfig").toString());
     assertEquals(0, run.exit(), run.err());
-    assertEquals("jamf/bluetooth.mobileconfig: warning: more than one profile of the bundle holds a Privacy"
-        + " Preferences (TCC) payload; Jamf Pro mishandles several: merge all grants into one profile"
-        + " [jamf.several-tcc]\n", run.err());
+    // Bluetooth goes signed, so it is not counted; it gets no Classic API body.
+    assertEquals(GenerateCommandTest.BLUETOOTH_TO_SIGN + "jamf/accessibility.mobileconfig: warning: more than one"
+        + " profile of the bundle holds a Privacy Preferences (TCC) payload; Jamf Pro mishandles several: merge all"
+        + " grants into one profile [jamf.several-tcc]\n", run.err());
+    assertFalse(Files.exists(out().resolve("jamf/bluetooth.classic.xml")));
+    assertTrue(Files.exists(out().resolve("jamf/fulldisk.classic.xml")));
   }
 
   @Test

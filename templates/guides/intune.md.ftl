@@ -46,13 +46,31 @@ onboarding package for Intune from the Microsoft Defender portal (Settings > End
 Onboarding), then run `mde-profiles generate --onboarding FILE` again.
 </#if>
 
+## Step 3: the Defender app
+
+Only now assign Microsoft Defender itself (Apps > macOS > Add, app type `Microsoft Defender for
+Endpoint (macOS)`), so that it starts with its approvals in place.
+
+## Step 4: check a Mac
+
+On a Mac in scope, once it has the profiles and the app:
+
+    mdatp health > health.txt
+    mde-profiles diagnose health.txt
+
+`diagnose` names the profile or step that is still missing; `healthy : true` means done.
+
 ## Automation: Microsoft Graph (instead of step 1)
 
 Each `.graph.json` is the body of a new device configuration; its `payload` is the base64 of
-the `.mobileconfig` beside it, byte for byte:
+the `.mobileconfig` beside it, byte for byte. With an access token for Microsoft Graph
+(permission `DeviceManagementConfiguration.ReadWrite.All`) in `TOKEN`, the token passed to
+`curl` on its standard input rather than on the command line:
 
-    curl -X POST -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \
-      --data-binary @FILE.graph.json \
-      https://graph.microsoft.com/beta/deviceManagement/deviceConfigurations
+    printf 'header = "Authorization: Bearer %s"\n' "$TOKEN" |
+      curl --fail --silent --show-error --config - -X POST -H "Content-Type: application/json" \
+        --data-binary @FILE.graph.json \
+        https://graph.microsoft.com/beta/deviceManagement/deviceConfigurations
 
 Then assign each new configuration to your groups (`POST .../deviceConfigurations/{id}/assign`).
+`deploymentChannel` cannot change after create: to change it, create a new configuration.

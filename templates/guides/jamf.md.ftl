@@ -128,8 +128,9 @@ this folder:
       id=$(jamf_call GET /JSSResource/osxconfigurationprofiles -H 'Accept: application/xml' |
         xmllint --nonet --xpath "string(//os_x_configuration_profile[name=\"$name\"]/id)" -) || return
       if [ -z "$id" ]; then
-        jamf_call POST /JSSResource/osxconfigurationprofiles/id/0 \
-          -H 'Content-Type: application/xml' --data-binary "@$1" && echo "created: $name"
+        id=$(jamf_call POST /JSSResource/osxconfigurationprofiles/id/0 \
+          -H 'Content-Type: application/xml' --data-binary "@$1" | sed -n 's:.*<id>\([0-9]*\)</id>.*:\1:p') &&
+          [ -n "$id" ] && echo "created: $name ($id)"
         return
       fi
       stored=$(jamf_call GET "/JSSResource/osxconfigurationprofiles/id/$id" -H 'Accept: application/xml' |
@@ -143,9 +144,9 @@ this folder:
         prev == "\t<key>PayloadUUID</key>" { $0 = "\t<string>" uuid "</string>" }
         prev == "\t<key>PayloadIdentifier</key>" { $0 = "\t<string>" ident "</string>" }
         { prev = $0; print }' "$1" > "$1.update" || return
-      jamf_call PUT "/JSSResource/osxconfigurationprofiles/id/$id" \
+      jamf_call PUT "/JSSResource/osxconfigurationprofiles/id/$id" -o /dev/null \
         -H 'Content-Type: application/xml' --data-binary "@$1.update" && echo "updated: $name ($id)"
-      rm -f "$1.update"
+      jamf_status=$?; rm -f "$1.update"; return $jamf_status
     }
 
     JAMF_TOKEN=$(jamf_token) && [ -n "$JAMF_TOKEN" ] || echo "no token: check the URL and the API client" >&2

@@ -14,12 +14,15 @@ import org.mdeprofiles.Bundles;
 import org.mdeprofiles.config.IntuneOptions;
 import org.mdeprofiles.cms.SignedProfile;
 import org.mdeprofiles.config.JamfOptions;
+import org.mdeprofiles.config.OnboardingFile;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.Severity;
 import org.mdeprofiles.io.InputException;
 import org.mdeprofiles.io.InputFiles;
 import org.mdeprofiles.pack.ProfileFile;
 import org.mdeprofiles.plist.PlistFormatException;
+import org.mdeprofiles.plist.PlistReader;
+import org.mdeprofiles.plist.PlistValue.PlistDict;
 import org.mdeprofiles.render.TemplateRenderer;
 import org.mdeprofiles.report.FindingLine;
 import org.mdeprofiles.validate.ValidationOptions;
@@ -57,9 +60,7 @@ final class PackageCommand implements Command {
       throw new UsageException("no profile to package");
     }
     List<String> targets = MdmFlags.targets(line, List.of("jamf", "intune"));
-    BundleRequest request = new BundleRequest(targets, Optional.empty(),
-        MdmFlags.jamf(line, JamfOptions.DEFAULT), MdmFlags.intune(line, IntuneOptions.DEFAULT),
-        new TemplateRenderer(MdmFlags.templates(line)));
+    Optional<OnboardingFile> onboarding = Optional.empty();
     List<ProfileFile> profiles = new ArrayList<>();
     Set<String> names = new HashSet<>();
     boolean invalid = false;
@@ -69,6 +70,15 @@ final class PackageCommand implements Command {
       if (SignedProfile.looksSigned(bytes)) {
         throw new InputException(arg, "is CMS-signed; upload a signed profile as it is (package takes unsigned"
             + " profiles, whose text the MDM bodies carry)");
+      }
+      Optional<OnboardingFile> asOnboarding = onboarding(arg, bytes);
+      if (asOnboarding.isPresent()) {
+        // The onboarding file is a secret: packaged as such, never validated aloud.
+        if (onboarding.isPresent()) {
+          throw new UsageException("two onboarding files: " + onboarding.get().source() + " and " + arg);
+        }
+        onboarding = asOnboarding;
+        continue;
       }
       ProfileFile.Checked checked;
       try {
@@ -86,6 +96,9 @@ final class PackageCommand implements Command {
       }
       profiles.add(profile);
     }
+    BundleRequest request = new BundleRequest(targets, onboarding,
+        MdmFlags.jamf(line, JamfOptions.DEFAULT), MdmFlags.intune(line, IntuneOptions.DEFAULT),
+        new TemplateRenderer(MdmFlags.templates(line)));
     if (invalid && !line.hasOption("allow-invalid")) {
       err.println(Cli.PROGRAM + ": refusing to package invalid profiles (use --allow-invalid to package them"
           + " anyway); nothing was written");
@@ -94,6 +107,18 @@ final class PackageCommand implements Command {
     return BundleOutput.write(Bundles.pack(profiles, request),
         Path.of(line.getOptionValue("out", GenerateCommand.DEFAULT_OUT)), line.hasOption("force"),
         "packaged profiles", out, err);
+  }
+
+  /** {@code bytes} as the onboarding file from the Defender portal, when they are one. */
+  private static Optional<OnboardingFile> onboarding(String source, byte[] bytes) {
+    try {
+      if (PlistReader.read(bytes).root().orElse(null) instanceof PlistDict root) {
+        return OnboardingFile.formOf(root).map(form -> new OnboardingFile(source, bytes, form));
+      }
+    } catch (PlistFormatException e) {
+      // not a plist at all: ProfileFile.read says so below
+    }
+    return Optional.empty();
   }
 
   /** The file name without extension, reduced to characters safe in every MDM's file names. */

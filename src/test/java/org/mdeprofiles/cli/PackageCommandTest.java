@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdeprofiles.TestProfiles;
+import org.mdeprofiles.plist.PlistReader;
+import org.mdeprofiles.plist.PlistValue;
 
 class PackageCommandTest {
   @TempDir Path dir;
@@ -117,5 +119,35 @@ class PackageCommandTest {
     CliRun run = CliRun.of("package", "--out", out().toString(), dir.resolve("missing.mobileconfig").toString());
     assertEquals(3, run.exit());
     assertEquals("mde-profiles: " + dir.resolve("missing.mobileconfig") + ": no such file\n", run.err());
+  }
+
+  @Test
+  void anOnboardingFileIsPackagedAsOnboardingAndKeptSecret() throws Exception {
+    String secret = "PACKAGED-ONBOARDING-SECRET-91b2";
+    Path onboarding = dir.resolve("WindowsDefenderATPOnboarding.xml");
+    Files.writeString(onboarding, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\"><dict>"
+        + "<key>PayloadType</key><string>Configuration</string><key>PayloadContent</key><array><dict>"
+        + "<key>PayloadType</key><string>com.microsoft.wdav.atp</string>"
+        + "<key>OnboardingInfo</key><string>{\"body\":\"" + secret + "\"}</string></dict></array></dict></plist>\n");
+    CliRun run = CliRun.of("package", "--out", out().toString(), good.toString(), onboarding.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertFalse(run.out().contains(secret) || run.err().contains(secret));
+    assertEquals("", run.err());
+    String guide = Files.readString(out().resolve("jamf/UPLOAD.md"));
+    assertTrue(guide.contains("Preference Domain `com.microsoft.wdav.atp`, upload `com.microsoft.wdav.atp.plist`"),
+        guide);
+    assertFalse(guide.contains("still to be added"), guide);
+    assertFalse(Files.exists(out().resolve("jamf/WindowsDefenderATPOnboarding.mobileconfig")));
+    // The Jamf plist holds the payload's preference keys, values exactly as in the file.
+    PlistValue.PlistDict prefs = (PlistValue.PlistDict) PlistReader.read(
+        Files.readAllBytes(out().resolve("jamf/com.microsoft.wdav.atp.plist"))).root().orElseThrow();
+    assertEquals(PlistValue.PlistDict.of("OnboardingInfo", new PlistValue.PlistString("{\"body\":\"" + secret + "\"}")),
+        prefs);
+    assertEquals(Files.readString(onboarding), Files.readString(out().resolve("intune/WindowsDefenderATPOnboarding.xml")));
+    assertTrue(Files.readString(out().resolve("intune/UPLOAD.md")).contains("`WindowsDefenderATPOnboarding.xml`"));
+
+    CliRun two = CliRun.of("package", "--out", dir.resolve("two").toString(), onboarding.toString(),
+        onboarding.toString());
+    assertEquals(2, two.exit());
   }
 }

@@ -93,6 +93,19 @@ class GenerateCommandTest {
   }
 
   @Test
+  void productionChannelIsTakenAndWarned() throws Exception {
+    Path config = dir.resolve("production.yaml");
+    Files.writeString(config, "autoupdate:\n  channel: Production\n");
+    CliRun run = CliRun.of("generate", "--config", config.toString(), "--profiles", "autoupdate", "--mdm", "plain",
+        "--out", out().toString());
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.err().startsWith("autoupdate.mobileconfig: PayloadContent[0].ChannelName: warning:"
+        + " 'Production' is deprecated; use 'Current' instead [key.deprecated-value]\n"), run.err());
+    assertTrue(Files.readString(out().resolve("plain/autoupdate.mobileconfig"))
+        .contains("<key>ChannelName</key>\n\t\t\t<string>Production</string>"));
+  }
+
+  @Test
   void controlCharacterInConfigNamesTheFileAndKey() throws Exception {
     CliRun.assertConfigError(dir, "kext:\n  description: \"a\\x01b\"\n",
         "kext.description: contains the character U+0001, which an XML property list cannot carry");

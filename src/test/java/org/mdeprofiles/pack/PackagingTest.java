@@ -123,6 +123,41 @@ class PackagingTest {
     return out.toString();
   }
 
+  /** Every form of an escaped quote or apostrophe: Jamf would keep any of them as text. */
+  private static final Pattern ESCAPED_QUOTE =
+      Pattern.compile("&(quot|apos|#0*3[49]|#x0*2[27]);", Pattern.CASE_INSENSITIVE);
+
+  @Test
+  void noWrittenFileEscapesAQuoteInAnyForm() throws Exception {
+    List<Path> checked = new java.util.ArrayList<>();
+    for (Path root : List.of(out, Path.of("samples/default/expected"), Path.of("samples/contoso/expected"))) {
+      try (Stream<Path> walk = Files.walk(root)) {
+        for (Path p : walk.filter(Files::isRegularFile).toList()) {
+          String text = Files.readString(p);
+          if (p.toString().endsWith(".graph.json")) {
+            Matcher m = Pattern.compile("\"payload\": \"([^\"]+)\"").matcher(text);
+            assertTrue(m.find(), p.toString());
+            text = new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8);
+          }
+          assertFalse(ESCAPED_QUOTE.matcher(text).find(), p + " escapes a quote");
+          checked.add(p);
+        }
+      }
+    }
+    assertTrue(checked.size() > 100, "the bundles were walked");
+    assertTrue(Files.readString(out.resolve("plain/kext.mobileconfig")).contains("R&amp;D &lt;Lab&gt; \"quoted\" 'x'"));
+  }
+
+  @Test
+  void noGuideUsesBasicAuthentication() throws Exception {
+    for (String folder : List.of("jamf", "intune")) {
+      String guide = Files.readString(out.resolve(folder).resolve("UPLOAD.md"));
+      assertFalse(Pattern.compile("curl[^\n]* (-u|--user)[ =]|Authorization: Basic|--basic").matcher(guide).find(),
+          folder);
+      assertTrue(guide.contains("--fail"), folder);
+    }
+  }
+
   @Test
   void cdataSplitsItsTerminator() {
     assertEquals("<![CDATA[a]]]]><![CDATA[>b &amp;amp; c]]>", JamfClassicBody.cdata("a]]>b &amp; c"));

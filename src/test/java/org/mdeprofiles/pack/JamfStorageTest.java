@@ -172,6 +172,17 @@ class JamfStorageTest {
     }
   }
 
+  @Test
+  void selfServiceBodiesCarryTheirSelfServiceBlockAndStillStore() throws Exception {
+    Bundle bundle = generate(samples().get(0), "--jamf-distribution", "Make Available in Self Service");
+    String body = Files.readString(bundle.out().resolve("jamf/sysext.classic.xml"));
+    assertTrue(body.contains("\t\t<distribution_method>Make Available in Self Service</distribution_method>\n"), body);
+    assertTrue(body.contains("\t<self_service>\n\t\t<self_service_display_name>Microsoft Defender - System"
+        + " Extensions</self_service_display_name>\n\t\t<install_button_text>Install</install_button_text>\n"), body);
+    checkBundle(bundle);
+    assertTrue(Files.readString(bundle.out().resolve("jamf/UPLOAD.md")).contains("fill in the Self Service tab"));
+  }
+
   /** The model itself: today's defects, replayed, are what it serves. */
   @Test
   void theModelKeepsOneEntityLayerTooManyInVerbatimPayloads() throws Exception {

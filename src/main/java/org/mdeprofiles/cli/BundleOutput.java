@@ -8,6 +8,7 @@ import org.mdeprofiles.io.OutputException;
 import org.mdeprofiles.pack.BundleFile;
 import org.mdeprofiles.pack.FileFinding;
 import org.mdeprofiles.report.FindingLine;
+import org.mdeprofiles.text.Printable;
 
 /** Reports a bundle's findings and writes it, unless an error finding forbids it. */
 final class BundleOutput {
@@ -24,7 +25,7 @@ final class BundleOutput {
     }
     BundleWriter.write(outDir, result.files(), force);
     for (BundleFile f : result.files()) {
-      out.println(outDir.resolve(f.path()));
+      out.println(Printable.line(outDir.resolve(f.path()).toString()));
     }
     return ExitCode.OK;
   }

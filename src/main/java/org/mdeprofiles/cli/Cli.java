@@ -15,6 +15,7 @@ import org.apache.commons.cli.ParseException;
 import org.mdeprofiles.io.InputException;
 import org.mdeprofiles.io.OutputException;
 import org.mdeprofiles.render.RenderException;
+import org.mdeprofiles.text.Printable;
 
 /**
  * The command-line front end, run in-process by tests: parses the subcommand, runs it, and maps
@@ -69,14 +70,15 @@ public final class Cli {
       CommandLine line = DefaultParser.builder().setAllowPartialMatching(false).get().parse(command.options(), rest, false);
       return command.run(line, out, err);
     } catch (ParseException | UsageException e) {
-      err.println(PROGRAM + " " + command.name() + ": " + e.getMessage()
+      err.println(PROGRAM + " " + command.name() + ": " + Printable.line(String.valueOf(e.getMessage()))
           + " (see " + PROGRAM + " help " + command.name() + ")");
       return ExitCode.USAGE;
     } catch (InputException | OutputException | RenderException e) {
-      err.println(PROGRAM + ": " + e.getMessage());
+      err.println(PROGRAM + ": " + Printable.line(String.valueOf(e.getMessage())));
       return ExitCode.BAD_INPUT;
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-      err.println(PROGRAM + ": internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+      err.println(PROGRAM + ": internal error: " + Printable.line(e.toString())
+          + (debug ? "" : " (run with --debug for details)"));
       if (debug) {
         e.printStackTrace(err);
       }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.mdeprofiles.text.Printable;
 import org.mdeprofiles.diagnose.Conclusion;
 import org.mdeprofiles.diagnose.DiagnosisReport;
 import org.mdeprofiles.diagnose.Diagnoser;
@@ -56,8 +57,8 @@ final class DiagnoseCommand implements Command {
       diagnoser.read(stdinInput ? "<stdin>" : input, new String(bytes, StandardCharsets.UTF_8));
     }
     if (!diagnoser.recognisedAnything()) {
-      err.println(Cli.PROGRAM + ": " + String.join(", ", inputs.stream()
-          .map(i -> i.equals("-") ? "<stdin>" : i).toList()) + ": nothing recognisable (expected output of"
+      err.println(Cli.PROGRAM + ": " + Printable.line(String.join(", ", inputs.stream()
+          .map(i -> i.equals("-") ? "<stdin>" : i).toList())) + ": nothing recognisable (expected output of"
           + " mdatp health, kextutil, systemextensionsctl list or profiles)");
       return ExitCode.BAD_INPUT;
     }

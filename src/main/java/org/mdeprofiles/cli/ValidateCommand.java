@@ -25,6 +25,7 @@ import org.mdeprofiles.report.JunitReport;
 import org.mdeprofiles.report.TextReport;
 import org.mdeprofiles.validate.ValidationOptions;
 import org.mdeprofiles.validate.ValidationReport;
+import org.mdeprofiles.text.Printable;
 
 /** {@code validate}: checks profiles against Apple's plist and payload rules. */
 final class ValidateCommand implements Command {
@@ -86,7 +87,7 @@ final class ValidateCommand implements Command {
     // Files are independent: check them on every core; the report keeps the order given.
     results.addAll(sources.parallelStream().map(source -> check(source, chosen, strict)).toList());
     for (FileResult r : results) {
-      r.problem().ifPresent(problem -> err.println(Cli.PROGRAM + ": " + problem));
+      r.problem().ifPresent(problem -> err.println(Cli.PROGRAM + ": " + Printable.line(problem)));
     }
     out.print(switch (format) {
       case "json" -> JsonReport.render(results);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mdeprofiles.io.Json;
+import org.mdeprofiles.text.Printable;
 
 /** Diagnose's output: text for people, JSON for tools. */
 public final class DiagnosisReport {
@@ -15,7 +16,7 @@ public final class DiagnosisReport {
     for (Conclusion c : conclusions) {
       out.append(c.problem() ? "problem: " : "note: ").append(c.title()).append(" [").append(c.code()).append("]\n");
       for (int i = 0; i < c.seen().size(); i++) {
-        out.append(i == 0 ? "  seen:    " : "           ").append(c.seen().get(i)).append('\n');
+        out.append(i == 0 ? "  seen:    " : "           ").append(Printable.line(c.seen().get(i).toString())).append('\n');
       }
       out.append("  meaning: ").append(c.meaning()).append('\n');
       c.command().ifPresent(cmd -> out.append("  fix:     deploy the ").append(String.join(" and ", c.profiles()))
@@ -25,7 +26,7 @@ public final class DiagnosisReport {
     }
     if (!unknown.isEmpty()) {
       out.append("not interpreted (shown as printed):\n");
-      unknown.forEach(e -> out.append("  ").append(e).append('\n'));
+      unknown.forEach(e -> out.append("  ").append(Printable.line(e.toString())).append('\n'));
       out.append('\n');
     }
     long problems = conclusions.stream().filter(Conclusion::problem).count();

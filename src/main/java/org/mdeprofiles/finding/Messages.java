@@ -12,7 +12,10 @@ public final class Messages {
 
   private Messages() {}
 
-  /** The message for {@code code} with its arguments filled in. */
+  /** Longer quoted input is cut, so a hostile value cannot make a report huge. */
+  static final int MAX_QUOTED = 120;
+
+  /** The message for {@code code} with its arguments filled in, each quoted value at most 120 characters. */
   public static String format(String code, Object... args) {
     String pattern;
     try {
@@ -20,6 +23,12 @@ public final class Messages {
     } catch (MissingResourceException e) {
       throw new IllegalArgumentException("no message for rule code " + code, e);
     }
-    return new MessageFormat(pattern, Locale.ROOT).format(args);
+    Object[] shown = args.clone();
+    for (int i = 0; i < shown.length; i++) {
+      if (shown[i] instanceof String s && s.length() > MAX_QUOTED) {
+        shown[i] = s.substring(0, MAX_QUOTED - 20) + "... (" + s.length() + " characters)";
+      }
+    }
+    return new MessageFormat(pattern, Locale.ROOT).format(shown);
   }
 }

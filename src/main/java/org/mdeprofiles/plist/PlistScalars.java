@@ -30,6 +30,12 @@ final class PlistScalars {
       return null;
     }
     boolean hex = digits.startsWith("0x") || digits.startsWith("0X");
+    if (significantDigits(digits, hex) > (hex ? 16 : 20)) {
+      // Beyond 64 bits whatever the digits: no BigInteger parse, whose time grows with the square
+      // of the length.
+      findings.fatal(path, "plist.integer-range", digits);
+      return null;
+    }
     BigInteger value = hex
         ? new BigInteger(digits.substring(2), 16)
         : new BigInteger(digits.startsWith("+") ? digits.substring(1) : digits);
@@ -38,6 +44,15 @@ final class PlistScalars {
       return null;
     }
     return new PlistValue.PlistInteger(value);
+  }
+
+  /** The digits after the sign or 0x prefix and any leading zeros. */
+  private static int significantDigits(String digits, boolean hex) {
+    int i = hex ? 2 : digits.startsWith("+") || digits.startsWith("-") ? 1 : 0;
+    while (i < digits.length() - 1 && digits.charAt(i) == '0') {
+      i++;
+    }
+    return digits.length() - i;
   }
 
   /** Up to 18 digits, optionally after a minus: always a long, so no pattern or BigInteger parse. */

@@ -2,7 +2,9 @@ package org.mdeprofiles.plist;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mdeprofiles.finding.PlistPath;
@@ -20,6 +22,8 @@ final class XmlScanner {
   private static final String[] NAMES =
       {"key", "string", "dict", "array", "integer", "true", "false", "real", "date", "data", "plist"};
   private static final Pattern VERSION = Pattern.compile("<\\?xml\\s+version\\s*=\\s*([\"'])1\\.[0-9]+\\1");
+  private static final Pattern STANDALONE =
+      Pattern.compile("\\sstandalone\\s*=\\s*([\"'])(yes|no)\\1\\s*$");
   private static final Pattern ENCODING = Pattern.compile("\\sencoding\\s*=\\s*[\"']([^\"']*)[\"']");
 
   /** An element's start: its name and whether it was written {@code <name/>}. */
@@ -246,15 +250,17 @@ final class XmlScanner {
   }
 
   private String characterReference(String name) throws PlistFormatException {
-    int code;
-    try {
-      code = name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1));
-    } catch (NumberFormatException e) {
+    boolean hex = name.startsWith("#x");
+    String digits = name.substring(hex ? 2 : 1);
+    // XML allows digits only: no sign, no space (Integer.parseInt would take "+41").
+    if (digits.isEmpty() || digits.length() > 8
+        || !digits.chars().allMatch(c -> hex ? Character.digit(c, 16) >= 0 && c < 0x80 : c >= '0' && c <= '9')) {
       throw malformed("'&" + name + ";' is not a character reference");
     }
+    int code = Integer.parseInt(digits, hex ? 16 : 10);
     boolean allowed = code == 0x9 || code == 0xA || code == 0xD || (code >= 0x20 && code <= 0xD7FF)
         || (code >= 0xE000 && code <= 0xFFFD) || (code >= 0x10000 && code <= 0x10FFFF);
-    if (!allowed || name.startsWith("#x-") || name.startsWith("#-") || name.startsWith("#+")) {
+    if (!allowed) {
       throw malformed("'&" + name + ";' refers to a character XML does not allow");
     }
     return Character.toString(code);
@@ -278,7 +284,7 @@ final class XmlScanner {
   Tag startTag() throws PlistFormatException {
     pos++;
     String name = name();
-    List<String> attributes = new ArrayList<>(1);
+    Set<String> attributes = new HashSet<>(4);
     while (true) {
       boolean spaced = spaces();
       if (pos >= in.length) {
@@ -297,10 +303,9 @@ final class XmlScanner {
         throw malformed("the tag <" + name + "> is not well-formed");
       }
       String attribute = name();
-      if (attributes.contains(attribute)) {
+      if (!attributes.add(attribute)) {
         throw malformed("the attribute " + attribute + " appears twice in <" + name + ">");
       }
-      attributes.add(attribute);
       attributeValue(name);
     }
   }
@@ -367,7 +372,11 @@ final class XmlScanner {
         return known;
       }
     }
-    return new String(in, start, pos - start, StandardCharsets.UTF_8);
+    String name = new String(in, start, pos - start, StandardCharsets.UTF_8);
+    if (!isName(name)) {
+      throw malformed("'" + name + "' is not an XML name");
+    }
+    return name;
   }
 
   // ---- XML: prolog --------------------------------------------------------------------------
@@ -388,6 +397,9 @@ final class XmlScanner {
     }
     if (m.find() && !m.group(1).matches("(?i)utf-?8|us-ascii|ascii")) {
       throw malformed("the declared encoding is " + m.group(1) + "; a property list must be UTF-8");
+    }
+    if (declaration.contains("standalone") && !STANDALONE.matcher(declaration).find()) {
+      throw malformed("the XML declaration's standalone is not \"yes\" or \"no\"");
     }
     pos = end + 2;
   }
@@ -428,6 +440,8 @@ final class XmlScanner {
         }
         if (startsWith("<!--")) {
           comment();
+        } else if (startsWith("<?")) {
+          processingInstruction();
         } else if (in[pos] == '"' || in[pos] == '\'') {
           quoted();
         } else {
@@ -539,11 +553,25 @@ final class XmlScanner {
     return isNameStart(b) || (b >= '0' && b <= '9') || b == '-' || b == '.';
   }
 
+  /** XML 1.0's Name production, code point by code point (fifth edition ranges). */
   private static boolean isName(String s) {
-    if (s.isEmpty() || !isNameStart((byte) s.charAt(0))) {
+    if (s.isEmpty() || !isNameStartCodePoint(s.codePointAt(0))) {
       return false;
     }
-    return s.chars().allMatch(c -> c >= 0x80 || isNameChar((byte) c));
+    return s.codePoints().allMatch(XmlScanner::isNameCodePoint);
+  }
+
+  private static boolean isNameStartCodePoint(int c) {
+    return c < 0x80 ? isNameStart((byte) c)
+        : (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF)
+            || (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D)
+            || (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF)
+            || (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0xEFFFF);
+  }
+
+  private static boolean isNameCodePoint(int c) {
+    return isNameStartCodePoint(c) || (c < 0x80 && isNameChar((byte) c)) || c == 0xB7
+        || (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040);
   }
 
   /** Bytes in the UTF-8 sequence that {@code lead} starts; the input was checked before. */

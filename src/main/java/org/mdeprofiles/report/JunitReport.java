@@ -4,6 +4,7 @@ import java.util.List;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.Severity;
 import org.mdeprofiles.validate.ValidationReport;
+import org.mdeprofiles.text.Printable;
 
 /**
  * The report for CI servers, in JUnit XML: one test case per file, one failure per error
@@ -56,6 +57,21 @@ public final class JunitReport {
         + "</testsuites>\n";
   }
 
+  /** True when the char at {@code i} may appear in XML 1.0 (a surrogate only as half of a pair). */
+  private static boolean xmlChar(String s, int i) {
+    char c = s.charAt(i);
+    if (c < 0x20) {
+      return c == '\n' || c == '\t' || c == '\r';
+    }
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    if (Character.isLowSurrogate(c)) {
+      return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+    return c != 0xfffe && c != 0xffff;
+  }
+
   /** XML text and attribute escaping; characters XML cannot carry become U+FFFD. */
   static String xml(String s) {
     StringBuilder out = new StringBuilder(s.length());
@@ -66,7 +82,7 @@ public final class JunitReport {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '"' -> out.append("&quot;");
-        default -> out.append(c < 0x20 && c != '\n' && c != '\t' && c != '\r' ? '\uFFFD' : c);
+        default -> out.append(xmlChar(s, i) ? c : '\uFFFD');
       }
     }
     return out.toString();

@@ -4,6 +4,7 @@ import java.util.List;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.Severity;
 import org.mdeprofiles.validate.ValidationReport;
+import org.mdeprofiles.text.Printable;
 
 /** The report for people: one line per finding, "ok" per clean file, and a closing summary. */
 public final class TextReport {
@@ -30,7 +31,7 @@ public final class TextReport {
       if (report.count(Severity.ERROR) > 0) {
         failed++;
       } else if (!quiet && report.findings().isEmpty()) {
-        out.append(report.source()).append(": ok\n");
+        out.append(Printable.line(report.source())).append(": ok\n");
       }
     }
     if (!quiet) {

@@ -3,6 +3,7 @@ package org.mdeprofiles.plist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dd.plist.BinaryPropertyListWriter;
 import com.dd.plist.NSObject;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -105,9 +107,48 @@ class XmlPlistParserTest {
       <?xml encoding='UTF-8'?><plist/>                    | 1: the XML declaration has no version 1.x
       <!DOCTYPE plist [ <!ELEMENT plist ANY> <plist/>     | 1: the DOCTYPE declaration is not closed
       <plist><string attr></string></plist>               | 1: an attribute of <string> has no value
+      <plist><string>&#x+41;</string></plist>             | 1: '&#x+41;' is not a character reference
+      <plist><string>&#+65;</string></plist>              | 1: '&#+65;' is not a character reference
+      <plist><string>&# 65;</string></plist>              | 1: '&# 65;' is not a character reference
+      <plist><×a/></plist>                                | 1: '×a' is not an XML name
+      <plist a×b='1'/>                                    | 1: 'a×b' is not an XML name
+      <?xml version='1.0' standalone='maybe'?><plist/>    | 1: the XML declaration's standalone is not "yes" or "no"
       """)
   void malformedXmlIsRefusedWithTheProblem(String xml, String expected) {
     assertEquals("malformed XML at line " + expected, failure(xml));
+  }
+
+  @Test
+  void validXmlHostileParsersTripOnIsRead() throws Exception {
+    // A processing instruction holding ']' inside the DOCTYPE's internal subset, a name with a
+    // letter beyond ASCII, standalone='yes', a hex reference: all XML allows.
+    String xml = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        + "<!DOCTYPE plist [ <?pi a]b?> <!ELEMENT plist ANY> ]>\n"
+        + "<plist \u00e9t\u00e9='1'><string>&#x41;&#65;</string></plist>";
+    assertEquals(new PlistValue.PlistString("AA"), ours(xml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  @Timeout(30)
+  void aMillionDigitIntegerIsARangeFindingNotAQuadraticParse() throws Exception {
+    String digits = "9".repeat(1_000_000);
+    PlistDocument doc = PlistReader.read(("<plist><array><integer>" + digits + "</integer><integer>0x"
+        + "F".repeat(17) + "</integer><integer>-000000000000000000000000009</integer></array></plist>")
+        .getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of("[0] plist.integer-range", "[1] plist.integer-range"),
+        doc.findings().stream().map(f -> f.path() + " " + f.code()).toList());
+    assertTrue(doc.findings().get(0).message().length() < 200, "the quoted value is cut");
+  }
+
+  @Test
+  @Timeout(30)
+  void twoHundredThousandAttributesAreCheckedInLinearTime() throws Exception {
+    StringBuilder xml = new StringBuilder("<plist");
+    for (int i = 0; i < 200_000; i++) {
+      xml.append(" a").append(i).append("='1'");
+    }
+    xml.append("><true/></plist>");
+    assertEquals(new PlistValue.PlistBoolean(true), ours(xml.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test

@@ -1,27 +1,15 @@
 package org.mdeprofiles.plist;
 
-import com.dd.plist.BinaryPropertyListParser;
-import com.dd.plist.NSArray;
-import com.dd.plist.NSData;
-import com.dd.plist.NSDate;
-import com.dd.plist.NSDictionary;
-import com.dd.plist.NSNumber;
-import com.dd.plist.NSObject;
-import com.dd.plist.NSString;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.PlistPath;
 
 /**
  * Reads XML and binary property lists from untrusted bytes into {@link PlistValue}s: XML with the
- * project's streaming reader, binary with dd-plist.
+ * project's streaming reader, binary with its bounded reader (dd-plist is the tests' oracle for both).
  */
 public final class PlistReader {
   /** How deep values may nest, in XML and binary alike. */
@@ -41,7 +29,7 @@ public final class PlistReader {
       throw new PlistFormatException("file is empty");
     }
     if (startsWith(bytes, BINARY_MAGIC)) {
-      return new PlistDocument(Optional.of(readBinary(bytes)), List.of());
+      return BinaryPlistParser.parse(bytes);
     }
     List<Finding> findings = new ArrayList<>();
     byte[] xml = bytes;
@@ -51,19 +39,6 @@ public final class PlistReader {
     }
     requireUtf8(xml);
     return XmlPlistParser.parse(xml, findings);
-  }
-
-  private static PlistValue readBinary(byte[] bytes) throws PlistFormatException {
-    NSObject root;
-    try {
-      root = BinaryPropertyListParser.parse(bytes);
-    } catch (Exception | StackOverflowError e) {
-      throw new PlistFormatException("not a valid binary property list (truncated or corrupt)");
-    }
-    if (root == null) {
-      throw new PlistFormatException("not a valid binary property list (no root object)");
-    }
-    return convert(root, 0);
   }
 
   /** Checks the bytes are well-formed UTF-8 (no overlongs, no surrogates), without decoding them. */
@@ -105,46 +80,6 @@ public final class PlistReader {
       }
       i += extra + 1;
     }
-  }
-
-  private static PlistValue convert(NSObject object, int depth) throws PlistFormatException {
-    if (depth > MAX_DEPTH) {
-      throw new PlistFormatException("nested deeper than " + MAX_DEPTH + " levels");
-    }
-    if (object instanceof NSString s) {
-      return new PlistValue.PlistString(s.getContent());
-    }
-    if (object instanceof NSNumber n) {
-      if (n.isBoolean()) {
-        return new PlistValue.PlistBoolean(n.boolValue());
-      }
-      if (n.isInteger()) {
-        return new PlistValue.PlistInteger(BigInteger.valueOf(n.longValue()));
-      }
-      return new PlistValue.PlistReal(n.doubleValue());
-    }
-    if (object instanceof NSDate d) {
-      return new PlistValue.PlistDate(d.getDate().toInstant().toString());
-    }
-    if (object instanceof NSData d) {
-      return new PlistValue.PlistData(d.bytes());
-    }
-    if (object instanceof NSArray a) {
-      List<PlistValue> items = new ArrayList<>(a.count());
-      for (NSObject item : a.getArray()) {
-        items.add(convert(item, depth + 1));
-      }
-      return new PlistValue.PlistArray(items);
-    }
-    if (object instanceof NSDictionary d) {
-      Map<String, PlistValue> entries = new LinkedHashMap<>();
-      for (Map.Entry<String, NSObject> e : d.getHashMap().entrySet()) {
-        entries.put(e.getKey(), convert(e.getValue(), depth + 1));
-      }
-      return new PlistValue.PlistDict(entries);
-    }
-    throw new PlistFormatException(
-        "unsupported property-list type " + (object == null ? "null" : object.getClass().getSimpleName()));
   }
 
   private static boolean startsWith(byte[] bytes, byte[] prefix) {

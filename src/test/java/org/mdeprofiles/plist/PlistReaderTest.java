@@ -163,8 +163,90 @@ class PlistReaderTest {
     NSDictionary dict = new NSDictionary();
     dict.put("PayloadType", "Configuration");
     byte[] bytes = BinaryPropertyListWriter.writeToArray(dict);
-    assertEquals("not a valid binary property list (truncated or corrupt)",
+    assertEquals("not a valid binary property list (shorter than its header and trailer)",
         failure(Arrays.copyOf(bytes, bytes.length / 2)));
+    assertEquals("not a valid binary property list (its trailer gives impossible sizes)",
+        failure(Arrays.copyOf(bytes, bytes.length - 1)));
+  }
+
+  /**
+   * A binary plist of the given objects (each its encoded bytes, references one byte wide),
+   * the first one the root.
+   */
+  private static byte[] bplist(byte[]... objects) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes("bplist00".getBytes(StandardCharsets.US_ASCII));
+    int[] offsets = new int[objects.length];
+    for (int i = 0; i < objects.length; i++) {
+      offsets[i] = out.size();
+      out.writeBytes(objects[i]);
+    }
+    int table = out.size();
+    for (int offset : offsets) {
+      out.write(offset >> 8);
+      out.write(offset);
+    }
+    byte[] trailer = new byte[32];
+    trailer[6] = 2; // offset size
+    trailer[7] = 1; // reference size
+    trailer[15] = (byte) objects.length;
+    trailer[24 + 6] = (byte) (table >> 8);
+    trailer[24 + 7] = (byte) table;
+    out.writeBytes(trailer);
+    return out.toByteArray();
+  }
+
+  private static byte[] bytes(int... values) {
+    byte[] out = new byte[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = (byte) values[i];
+    }
+    return out;
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void sharedReferencesThatExpandBeyondBoundsAreRefused() {
+    // Object i is an array of ten references to object i + 1; the last is true: 10^9 values.
+    byte[][] objects = new byte[10][];
+    for (int i = 0; i < 9; i++) {
+      objects[i] = bytes(0xAA, i + 1, i + 1, i + 1, i + 1, i + 1, i + 1, i + 1, i + 1, i + 1, i + 1);
+    }
+    objects[9] = bytes(0x09);
+    assertEquals("not a usable binary property list (it expands to more than 500000 values)",
+        failure(bplist(objects)));
+  }
+
+  @Test
+  void aCountBeyondTheFileAndACycleAreRefused() {
+    assertEquals("not a valid binary property list (an object runs past the end of its data)",
+        failure(bplist(bytes(0xAF, 0x12, 0x7F, 0xFF, 0xFF, 0xFF, 0x01))));
+    assertEquals("not a valid binary property list (an object contains itself)",
+        failure(bplist(bytes(0xA1, 0x00))));
+  }
+
+  @Test
+  void binaryDuplicateKeysAndWideIntegersAreFindings() throws Exception {
+    // {"k": 1, "k": 2}: the key object shared by both entries.
+    PlistDocument dup = PlistReader.read(bplist(bytes(0xD2, 1, 1, 2, 3), bytes(0x51, 'k'), bytes(0x10, 1),
+        bytes(0x10, 2)));
+    assertEquals(List.of("k plist.duplicate-key"), codes(dup));
+    // [2^64 + 1] as a 16-byte integer: beyond 64 bits, not read as 1.
+    byte[] wide = new byte[17];
+    wide[0] = 0x14;
+    wide[8] = 1;
+    wide[16] = 1;
+    PlistDocument big = PlistReader.read(bplist(bytes(0xA1, 1), wide));
+    assertEquals(List.of("[0] plist.integer-range"), codes(big));
+    assertEquals("18446744073709551617 is outside the 64-bit integer range", big.findings().get(0).message());
+    assertFalse(big.root().isPresent());
+    // 2^63 - 1 written as a 16-byte integer is in range, as in XML.
+    byte[] widest = new byte[17];
+    widest[0] = 0x14;
+    widest[9] = 0x7F;
+    Arrays.fill(widest, 10, 17, (byte) 0xFF);
+    assertEquals(new PlistValue.PlistArray(List.of(new PlistValue.PlistInteger(BigInteger.valueOf(Long.MAX_VALUE)))),
+        PlistReader.read(bplist(bytes(0xA1, 1), widest)).root().orElseThrow());
   }
 
   @Test

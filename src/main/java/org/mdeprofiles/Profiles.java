@@ -84,7 +84,7 @@ public final class Profiles {
     try {
       ProfileFile.Checked checked = ProfileFile.read(profile.name(), bytes, options);
       return new RenderedProfile(profile, checked.file(), checked.findings());
-    } catch (PlistFormatException e) {
+    } catch (PlistFormatException | ProfileFile.Unreadable e) {
       throw new RenderException(
           "the templates rendered " + profile.name() + ".mobileconfig as no profile: " + e.getMessage());
     }

@@ -64,6 +64,7 @@ final class PackageCommand implements Command {
     List<ProfileFile> profiles = new ArrayList<>();
     Set<String> names = new HashSet<>();
     boolean invalid = false;
+    boolean unpackable = false;
     for (String arg : line.getArgList()) {
       Path path = Path.of(arg);
       byte[] bytes = InputFiles.read(path);
@@ -85,6 +86,10 @@ final class PackageCommand implements Command {
         checked = ProfileFile.read(baseName(path), bytes, ValidationOptions.DEFAULT);
       } catch (PlistFormatException e) {
         throw new InputException(arg, e.getMessage());
+      } catch (ProfileFile.Unreadable e) {
+        e.findings().forEach(f -> err.println(FindingLine.format(arg, f)));
+        unpackable = true;
+        continue;
       }
       ProfileFile profile = checked.file();
       for (Finding f : checked.findings()) {
@@ -99,6 +104,11 @@ final class PackageCommand implements Command {
     BundleRequest request = new BundleRequest(targets, onboarding,
         MdmFlags.jamf(line, JamfOptions.DEFAULT), MdmFlags.intune(line, IntuneOptions.DEFAULT),
         new TemplateRenderer(MdmFlags.templates(line)));
+    if (unpackable) {
+      err.println(Cli.PROGRAM + ": refusing to package: a file above has no readable content, even with"
+          + " --allow-invalid; nothing was written");
+      return ExitCode.FINDINGS;
+    }
     if (invalid && !line.hasOption("allow-invalid")) {
       err.println(Cli.PROGRAM + ": refusing to package invalid profiles (use --allow-invalid to package them"
           + " anyway); nothing was written");

@@ -19,6 +19,11 @@ public final class InputFiles {
     if (Files.isDirectory(file)) {
       throw new InputException(name, "is a directory");
     }
+    // A FIFO with no writer would block the read forever; devices and sockets are no files either.
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new InputException(name, "is not a regular file (a pipe, device or socket); give a file, or - for"
+          + " standard input");
+    }
     try (InputStream in = Files.newInputStream(file)) {
       return readLimited(in, name);
     } catch (NoSuchFileException e) {

@@ -46,7 +46,7 @@ final class JamfCustomSettings {
     byte[] bytes = renderer.renderText("jamf/custom-settings.ftlx", model).getBytes(StandardCharsets.UTF_8);
     try {
       return ProfileFile.read(domain + ".custom-settings", bytes, ValidationOptions.DEFAULT);
-    } catch (PlistFormatException e) {
+    } catch (PlistFormatException | ProfileFile.Unreadable e) {
       throw new RenderException(
           "the templates rendered the custom settings of " + domain + " as no profile: " + e.getMessage());
     }

@@ -45,7 +45,8 @@ final class JamfStorage {
     });
     List<PlistDict> payloads = profile.payloads();
     for (int i = 0; i < payloads.size(); i++) {
-      Slot slot = STORED_EXACTLY.contains(payloads.get(i).string("PayloadType")) ? Slot.EXACT : Slot.VERBATIM;
+      String type = payloads.get(i).string("PayloadType");
+      Slot slot = type != null && STORED_EXACTLY.contains(type) ? Slot.EXACT : Slot.VERBATIM;
       walk(payloads.get(i), PlistPath.root().key("PayloadContent").index(i), slot, findings);
     }
     return findings;

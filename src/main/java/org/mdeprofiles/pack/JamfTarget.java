@@ -48,8 +48,15 @@ public final class JamfTarget {
     int tccProfiles = 0;
     for (ProfileFile p : profiles) {
       if (p.preferencesOnly()) {
-        for (PlistDict payload : p.payloads()) {
+        for (int i = 0; i < p.payloads().size(); i++) {
+          PlistDict payload = p.payloads().get(i);
           String domain = payload.string("PayloadType");
+          if (!isDomainName(domain)) {
+            // It names a file of the bundle: nothing but a plain reverse-DNS name may.
+            findings.add(new FileFinding(NAME + "/" + p.fileName(), Finding.error(
+                PlistPath.root().key("PayloadContent").index(i).key("PayloadType"), "jamf.domain-name")));
+            continue;
+          }
           PlistDict settings = withoutPayloadKeys(payload);
           customSettings(JamfCustomSettings.Source.of(p), domain, settings, renderer.renderPreferences(settings),
               false, options, renderer, files, findings);
@@ -127,6 +134,11 @@ public final class JamfTarget {
     files.add(new BundleFile(classic,
         JamfClassicBody.render(wrapped.file(), options, renderer).getBytes(StandardCharsets.UTF_8), NAME, stepApi,
         secret ? Optional.empty() : Optional.of(wrapped.file()), secret));
+  }
+
+  /** A preference domain that can name a file: letters, digits, hyphens and single dots. */
+  static boolean isDomainName(String domain) {
+    return domain != null && domain.length() <= 255 && domain.matches("[A-Za-z0-9][A-Za-z0-9-]*+(\\.[A-Za-z0-9][A-Za-z0-9-]*+)*+");
   }
 
   /** The payload's own keys: the preference settings without the payload's identity keys. */

@@ -34,13 +34,31 @@ public record ProfileFile(String name, byte[] bytes, PlistDict root) {
     }
   }
 
+  /** A property list whose findings (an integer beyond 64 bits, say) leave no value to package. */
+  public static final class Unreadable extends Exception {
+    private final transient List<Finding> findings;
+
+    Unreadable(List<Finding> findings) {
+      super(findings.get(0).path() + ": " + findings.get(0).message());
+      this.findings = List.copyOf(findings);
+    }
+
+    public List<Finding> findings() {
+      return findings;
+    }
+  }
+
   /**
    * Parses {@code bytes} once and validates them; they must be an unsigned profile (a dictionary
    * at the root).
    */
-  public static Checked read(String name, byte[] bytes, ValidationOptions options) throws PlistFormatException {
+  public static Checked read(String name, byte[] bytes, ValidationOptions options)
+      throws PlistFormatException, Unreadable {
     PlistDocument document = PlistReader.read(bytes);
     List<Finding> findings = ProfileValidator.check(document, options);
+    if (document.root().isEmpty() && !findings.isEmpty()) {
+      throw new Unreadable(findings);
+    }
     if (!(document.root().orElse(null) instanceof PlistDict root)) {
       throw new PlistFormatException("not a configuration profile (no dictionary at its root)");
     }

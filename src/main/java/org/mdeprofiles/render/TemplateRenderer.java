@@ -7,6 +7,7 @@ import freemarker.cache.TemplateLoader;
 import freemarker.cache.ConditionalTemplateConfigurationFactory;
 import freemarker.cache.FileExtensionMatcher;
 import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
 import freemarker.core.TemplateConfiguration;
 import freemarker.log.Logger;
 import freemarker.template.Configuration;
@@ -74,6 +75,10 @@ public final class TemplateRenderer {
     configuration.setLogTemplateExceptions(false);
     configuration.setWrapUncheckedExceptions(true);
     configuration.setFallbackOnNullLoopVariable(false);
+    // Templates, overrides among them, may only render: no ?new (which could run a program through
+    // freemarker.template.utility.Execute), no ?api.
+    configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    configuration.setAPIBuiltinEnabled(false);
   }
 
   /** Parses the named templates now, so that rendering later only runs them. */

@@ -214,6 +214,26 @@ class GenerateCommandTest {
   }
 
   @Test
+  void aTemplateOverrideCannotRunAProgram() throws Exception {
+    Path templates = dir.resolve("templates");
+    Files.createDirectories(templates.resolve("payloads"));
+    Path marker = dir.resolve("ran");
+    for (String attack : List.of(
+        "<#assign ex=\"freemarker.template.utility.Execute\"?new()>${ex(\"touch " + marker + "\")}",
+        "<#assign c=\"freemarker.template.utility.ObjectConstructor\"?new()>${c(\"java.io.File\", \"" + marker
+            + "\").createNewFile()?c}")) {
+      Files.writeString(templates.resolve("payloads/kernel-extension-policy.ftlx"), attack + "\n");
+      CliRun run = CliRun.of("generate", "--templates", templates.toString(), "--profiles", "kext",
+          "--out", out().toString());
+      assertEquals(3, run.exit(), run.err());
+      assertTrue(run.err().startsWith("mde-profiles: template payloads/kernel-extension-policy.ftlx line 1:"
+          + " Instantiating freemarker.template.utility."), run.err());
+      assertFalse(Files.exists(marker), "the template ran a program");
+      assertEquals(0, fileCount(out()));
+    }
+  }
+
+  @Test
   void templateOverrideThatBreaksTheRulesWritesNothing() throws Exception {
     Path templates = dir.resolve("templates");
     Files.createDirectories(templates.resolve("payloads"));

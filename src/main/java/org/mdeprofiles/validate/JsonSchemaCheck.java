@@ -74,15 +74,34 @@ public final class JsonSchemaCheck {
     }
   }
 
+  /**
+   * The value against a schema bound, exactly where both are finite (a 64-bit integer against
+   * 1.5, say), and as doubles where either is infinite or not a number (1e400 in a schema reads
+   * as infinity): never an exception.
+   */
+  private static int compare(PlistValue value, Number bound) {
+    double b = bound.doubleValue();
+    double v = value instanceof PlistInteger i ? i.value().doubleValue() : ((PlistReal) value).value();
+    if (Double.isNaN(b) || Double.isNaN(v)) {
+      return 0;
+    }
+    if (Double.isInfinite(b) || Double.isInfinite(v)) {
+      return Double.compare(v, b);
+    }
+    BigDecimal exact = value instanceof PlistInteger i ? new BigDecimal(i.value()) : BigDecimal.valueOf(v);
+    return exact.compareTo(new BigDecimal(bound.toString()));
+  }
+
   private static void range(Map<?, ?> schema, PlistValue value, PlistPath at, List<Finding> findings) {
-    BigDecimal number = value instanceof PlistInteger i ? new BigDecimal(i.value())
-        : value instanceof PlistReal r ? BigDecimal.valueOf(r.value()) : null;
+    Double number = value instanceof PlistInteger i ? (Double) i.value().doubleValue()
+        : value instanceof PlistReal r ? (Double) r.value() : null;
     if (number != null) {
-      if (schema.get("minimum") instanceof Number min && number.compareTo(new BigDecimal(min.toString())) < 0) {
-        findings.add(Finding.error(at, "schema.minimum", number.toPlainString(), min.toString()));
+      String shown = value instanceof PlistInteger i ? i.value().toString() : String.valueOf(number);
+      if (schema.get("minimum") instanceof Number min && compare(value, min) < 0) {
+        findings.add(Finding.error(at, "schema.minimum", shown, min.toString()));
       }
-      if (schema.get("maximum") instanceof Number max && number.compareTo(new BigDecimal(max.toString())) > 0) {
-        findings.add(Finding.error(at, "schema.maximum", number.toPlainString(), max.toString()));
+      if (schema.get("maximum") instanceof Number max && compare(value, max) > 0) {
+        findings.add(Finding.error(at, "schema.maximum", shown, max.toString()));
       }
     }
     if (value instanceof PlistString s) {

@@ -67,4 +67,17 @@ class JsonSchemaCheckTest {
     assertEquals(List.of("antivirusEngin: warning: antivirusEngin is not a setting the schema knows"
         + " [schema.unknown]"), check(PlistDict.of("antivirusEngin", PlistDict.of())));
   }
+
+  @Test
+  void boundsBeyondDoubleAndExactBoundsNeverThrow() {
+    Map<?, ?> schema = (Map<?, ?>) SafeYaml.load("{\"properties\": {\"x\": {\"minimum\": 1e400},"
+        + " \"y\": {\"maximum\": -1e400}, \"z\": {\"maximum\": 9223372036854775806}}}");
+    List<String> found = JsonSchemaCheck.check(schema, PlistDict.of(
+        "x", new PlistValue.PlistInteger(BigInteger.valueOf(5)),
+        "y", new PlistValue.PlistReal(2.5),
+        "z", new PlistValue.PlistInteger(BigInteger.valueOf(Long.MAX_VALUE))), PlistPath.root()).stream()
+        .map(f -> f.path() + ": " + f.message()).toList();
+    assertEquals(List.of("x: 5 is below the schema's minimum Infinity", "y: 2.5 is above the schema's maximum"
+        + " -Infinity", "z: 9223372036854775807 is above the schema's maximum 9223372036854775806"), found);
+  }
 }

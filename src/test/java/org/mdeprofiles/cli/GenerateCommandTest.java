@@ -248,6 +248,28 @@ class GenerateCommandTest {
   }
 
   @Test
+  void hostileYamlIsRefusedInOneLine() throws Exception {
+    CliRun.assertConfigError(dir, "settings: &s {loop: *s}\n",
+        "an alias (*name) stands for a mapping or a list; only plain values may be aliased");
+    CliRun.assertConfigError(dir, "big: &a [x, y]\nsettings: {a: *a, b: *a}\n",
+        "an alias (*name) stands for a mapping or a list; only plain values may be aliased");
+    CliRun.assertConfigError(dir, "#" + "x".repeat(70_000) + "\norganization: A\n",
+        "line 1 is longer than 65536 characters");
+    CliRun.assertConfigError(dir, "#" + "x".repeat(5_000_000) + "\n", "longer than 4194304 characters");
+  }
+
+  @Test
+  void aliasesOfPlainValuesStillWork() throws Exception {
+    Path config = dir.resolve("alias.yaml");
+    Files.writeString(config, "organization: &o Contoso\nkext:\n  displayName: *o\n");
+    CliRun run = CliRun.of("generate", "--config", config.toString(), "--profiles", "kext", "--mdm", "plain",
+        "--out", out().toString());
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(Files.readString(out().resolve("plain/kext.mobileconfig"))
+        .contains("<key>PayloadDisplayName</key>\n\t<string>Contoso</string>"));
+  }
+
+  @Test
   void configErrorsNameTheFullKey() throws Exception {
     CliRun.assertConfigError(dir, "autoupdate:\n  channel: [x]\n", "autoupdate.channel: expected a string");
     CliRun.assertConfigError(dir, "jamf:\n  colour: red\n",

@@ -54,7 +54,8 @@ final class DiagnoseCommand implements Command {
     for (String input : inputs) {
       boolean stdinInput = input.equals("-");
       byte[] bytes = stdinInput ? InputFiles.readLimited(stdin, "<stdin>") : InputFiles.read(Path.of(input));
-      diagnoser.read(stdinInput ? "<stdin>" : input, new String(bytes, StandardCharsets.UTF_8));
+      String name = stdinInput ? "<stdin>" : input;
+      diagnoser.read(name, InputFiles.text(bytes, name));
     }
     if (!diagnoser.recognisedAnything()) {
       err.println(Cli.PROGRAM + ": " + Printable.line(String.join(", ", inputs.stream()

@@ -19,10 +19,13 @@ public record Conclusion(
     String meaning,
     List<String> profiles,
     Optional<String> manual) {
+  static final int MAX_SEEN = 10;
+
   public Conclusion {
     Objects.requireNonNull(code, "code == null");
     Objects.requireNonNull(title, "title == null");
-    seen = List.copyOf(seen);
+    // The evidence to show: distinct lines, the first ten (a repeated line is shown once).
+    seen = seen.stream().distinct().limit(MAX_SEEN).toList();
     Objects.requireNonNull(meaning, "meaning == null");
     profiles = List.copyOf(profiles);
     Objects.requireNonNull(manual, "manual == null");

@@ -26,16 +26,29 @@ final class OutputParser {
   private static final Pattern PROFILES_NOISE = Pattern.compile(
       "^(_computerlevel|There (are|is) \\d+ configuration profiles? installed|There are no configuration profiles).*");
   private static final Pattern FIELD = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9_]*)\\s*:(.*)$");
-  private static final Pattern MANAGED = Pattern.compile("\\s*\\[managed\\]\\s*$");
-  private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final String MANAGED = "[managed]";
+  // Possessive, so a long quoted item is one step per run of plain characters, not a stack frame
+  // per character (a 1,500-character health issue overflowed the stack).
+  private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]++|\\\\.)*+)\"");
+  /** Lines longer than this are no tool's output: not interpreted, so no pattern sees them. */
+  static final int MAX_LINE = 4096;
+  /** A JSON object mdatp prints closes within this many lines. */
+  static final int MAX_JSON_LINES = 1000;
+  /** Items kept of one health-issue list, and health issues in all. */
+  static final int MAX_ISSUES = 100;
 
   private OutputParser() {}
 
   static void parse(String source, String text, MacFacts facts) {
     String[] lines = text.split("\r?\n", -1);
+    int jsonTries = 0;
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
-      if (line.trim().startsWith("{")) {
+      if (line.length() > MAX_LINE) {
+        continue;
+      }
+      // Each try scans ahead; a bounded number of them keeps 100,000 lines of '{' linear.
+      if (line.trim().startsWith("{") && jsonTries++ < 100) {
         int end = jsonEnd(lines, i);
         if (end >= 0 && json(source, lines, i, end, facts)) {
           i = end;
@@ -76,16 +89,25 @@ final class OutputParser {
   }
 
   private static void field(String key, String raw, Evidence at, MacFacts facts) {
-    String value = MANAGED.matcher(raw.trim()).replaceFirst("").trim();
+    String value = raw.trim();
+    if (value.endsWith(MANAGED)) {
+      value = value.substring(0, value.length() - MANAGED.length()).trim();
+    }
     if (key.equals("health_issues")) {
       for (String issue : list(value)) {
-        facts.healthIssues.add(new MacFacts.Field(issue, at));
+        addIssue(facts, new MacFacts.Field(issue, at));
       }
     }
     MacFacts.Field field = new MacFacts.Field(unquote(value), at);
     facts.fields.put(key, field);
     if (!MdatpFields.KNOWN.contains(key)) {
       facts.unknownFields.add(field);
+    }
+  }
+
+  private static void addIssue(MacFacts facts, MacFacts.Field issue) {
+    if (facts.healthIssues.size() < MAX_ISSUES) {
+      facts.healthIssues.add(issue);
     }
   }
 
@@ -117,7 +139,7 @@ final class OutputParser {
   private static int jsonEnd(String[] lines, int start) {
     int depth = 0;
     boolean inString = false;
-    for (int i = start; i < lines.length; i++) {
+    for (int i = start; i < lines.length && i - start < MAX_JSON_LINES; i++) {
       String line = lines[i];
       for (int c = 0; c < line.length(); c++) {
         char ch = line.charAt(c);
@@ -162,7 +184,7 @@ final class OutputParser {
         MacFacts.Field field = new MacFacts.Field(items.toString(), at);
         facts.fields.put(snake, field);
         if (snake.equals("health_issues")) {
-          items.forEach(item -> facts.healthIssues.add(new MacFacts.Field(String.valueOf(item), at)));
+          items.forEach(item -> addIssue(facts, new MacFacts.Field(String.valueOf(item), at)));
         } else if (!MdatpFields.KNOWN.contains(snake)) {
           facts.unknownFields.add(field);
         }

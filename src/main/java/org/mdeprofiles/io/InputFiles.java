@@ -2,6 +2,10 @@ package org.mdeprofiles.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,6 +36,21 @@ public final class InputFiles {
       throw new InputException(name, "permission denied");
     } catch (IOException e) {
       throw new InputException(name, "cannot read: " + IoProblem.describe(e));
+    }
+  }
+
+  /** {@code bytes} as UTF-8 text; binary data (a NUL byte) or invalid UTF-8 is refused in one line. */
+  public static String text(byte[] bytes, String name) throws InputException {
+    for (byte b : bytes) {
+      if (b == 0) {
+        throw new InputException(name, "is not text (it holds NUL bytes: binary data?)");
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new InputException(name, "is not UTF-8 text");
     }
   }
 

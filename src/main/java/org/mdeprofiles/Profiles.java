@@ -3,6 +3,7 @@ package org.mdeprofiles;
 import java.util.ArrayList;
 import java.util.List;
 import org.mdeprofiles.catalog.CatalogEntry;
+import org.mdeprofiles.cms.SignatureFindings;
 import org.mdeprofiles.cms.SignatureFormatException;
 import org.mdeprofiles.cms.SignedProfile;
 import org.mdeprofiles.config.GenerateSettings;
@@ -96,6 +97,12 @@ public final class Profiles {
    */
   public static ValidationReport validate(String source, byte[] bytes, ValidationOptions options)
       throws PlistFormatException {
+    return validate(source, bytes, options, java.time.Instant.now());
+  }
+
+  /** As {@link #validate(String, byte[], ValidationOptions)}, judging certificate expiry at {@code now}. */
+  public static ValidationReport validate(
+      String source, byte[] bytes, ValidationOptions options, java.time.Instant now) throws PlistFormatException {
     List<Finding> findings = new ArrayList<>();
     byte[] plist = bytes;
     if (SignedProfile.looksSigned(bytes)) {
@@ -105,9 +112,11 @@ public final class Profiles {
       } catch (SignatureFormatException e) {
         throw new PlistFormatException(e.getMessage());
       }
-      findings.add(signed.verified()
-          ? Finding.info(PlistPath.root(), "signature.valid", signed.signer())
-          : Finding.error(PlistPath.root(), "signature.invalid", signed.signer()));
+      // Every signer is checked: one bad signature among good ones makes the profile fail, as
+      // it does for macOS and for OpenSSL.
+      for (SignedProfile.Signer signer : signed.signers()) {
+        findings.addAll(SignatureFindings.of(signer, now));
+      }
       plist = signed.content();
     }
     findings.addAll(ProfileValidator.check(PlistReader.read(plist), options));

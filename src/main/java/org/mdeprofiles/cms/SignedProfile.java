@@ -1,7 +1,10 @@
 package org.mdeprofiles.cms;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1InputStream;
@@ -10,22 +13,47 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessable;
 import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.util.Selector;
 
 /**
- * A CMS (PKCS #7) signed profile, unwrapped: the signed content, who signed it, and whether the
- * signature verifies against the certificate inside. The certificate's trust is not judged here:
- * that is the Mac's business, against its own trust store.
+ * A CMS (PKCS #7) signed profile, unwrapped: the signed content and, for every signer, who it is
+ * and what checking its signature against the certificate inside gave. The certificate's trust is
+ * not judged here: that is the Mac's business, against its own trust store.
  */
-public record SignedProfile(byte[] content, String signer, boolean verified) {
+public record SignedProfile(byte[] content, List<Signer> signers) {
+  /** What checking one signer's signature gave. */
+  public enum Status {
+    /** The signature verifies against the signer's certificate. */
+    VERIFIED,
+    /** It does not: the content changed after signing, or the signature is corrupt. */
+    INVALID,
+    /** The certificate was not valid at the signing time the signature states. */
+    CERTIFICATE_NOT_VALID_AT_SIGNING,
+    /** No certificate for the signer is included, so nothing could be checked. */
+    NO_CERTIFICATE
+  }
+
+  /**
+   * One signer: its certificate's subject (empty without a certificate), the check's outcome, and
+   * when its certificate stops being valid.
+   */
+  public record Signer(String subject, Status status, Optional<Date> notAfter) {
+    public Signer {
+      Objects.requireNonNull(subject, "subject == null");
+      Objects.requireNonNull(status, "status == null");
+      Objects.requireNonNull(notAfter, "notAfter == null");
+    }
+  }
+
   /** The most DER an object may claim to hold; profiles are far smaller. */
   private static final int MAX_DER_BYTES = 16 * 1024 * 1024;
 
   public SignedProfile {
     content = content.clone();
-    Objects.requireNonNull(signer, "signer == null");
+    signers = List.copyOf(signers);
   }
 
   @Override
@@ -58,21 +86,31 @@ public record SignedProfile(byte[] content, String signer, boolean verified) {
     if (signers.isEmpty()) {
       throw new SignatureFormatException("a CMS structure without a signer");
     }
-    SignerInformation signer = signers.iterator().next();
+    List<Signer> checked = new ArrayList<>();
+    for (SignerInformation signer : signers) {
+      checked.add(check(signed, signer));
+    }
+    return new SignedProfile(payload, checked);
+  }
+
+  private static Signer check(CMSSignedData signed, SignerInformation signer) {
     @SuppressWarnings("unchecked")
     Selector<X509CertificateHolder> selector = (Selector<X509CertificateHolder>) (Selector<?>) signer.getSID();
     Optional<X509CertificateHolder> certificate =
         signed.getCertificates().getMatches(selector).stream().findFirst();
     if (certificate.isEmpty()) {
-      return new SignedProfile(payload, "an unknown signer (no certificate included)", false);
+      return new Signer("", Status.NO_CERTIFICATE, Optional.empty());
     }
-    String subject = certificate.get().getSubject().toString();
-    boolean verified;
+    X509CertificateHolder holder = certificate.get();
+    Status status;
     try {
-      verified = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate.get()));
+      status = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(holder))
+          ? Status.VERIFIED : Status.INVALID;
+    } catch (CMSVerifierCertificateNotValidException e) {
+      status = Status.CERTIFICATE_NOT_VALID_AT_SIGNING;
     } catch (Exception e) {
-      verified = false;
+      status = Status.INVALID;
     }
-    return new SignedProfile(payload, subject, verified);
+    return new Signer(holder.getSubject().toString(), status, Optional.of(holder.getNotAfter()));
   }
 }

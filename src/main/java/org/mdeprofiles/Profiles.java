@@ -7,13 +7,16 @@ import org.mdeprofiles.cms.SignatureFindings;
 import org.mdeprofiles.cms.SignatureFormatException;
 import org.mdeprofiles.cms.SignedProfile;
 import org.mdeprofiles.config.GenerateSettings;
+import org.mdeprofiles.config.OnboardingFile;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.PlistPath;
 import org.mdeprofiles.model.Profile;
 import org.mdeprofiles.pack.ProfileFile;
 import org.mdeprofiles.pack.RenderedProfile;
 import org.mdeprofiles.plist.PlistFormatException;
+import org.mdeprofiles.plist.PlistDocument;
 import org.mdeprofiles.plist.PlistReader;
+import org.mdeprofiles.plist.PlistValue.PlistDict;
 import org.mdeprofiles.render.RenderException;
 import org.mdeprofiles.render.TemplateRenderer;
 import org.mdeprofiles.validate.ProfileValidator;
@@ -119,7 +122,15 @@ public final class Profiles {
       }
       plist = signed.content();
     }
-    findings.addAll(ProfileValidator.check(PlistReader.read(plist), options));
+    PlistDocument document = PlistReader.read(plist);
+    List<Finding> checked = ProfileValidator.check(document, options);
+    if (document.root().orElse(null) instanceof PlistDict root && OnboardingFile.formOf(root).isPresent()) {
+      // The onboarding file is a secret: its problems are counted, never quoted (a key name or a
+      // malformed value could be part of it).
+      checked = checked.stream().map(f -> Finding.of(f.severity(), PlistPath.root(), "onboarding.redacted",
+          f.code())).toList();
+    }
+    findings.addAll(checked);
     return new ValidationReport(source, findings);
   }
 }

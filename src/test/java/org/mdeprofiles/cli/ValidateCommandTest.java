@@ -186,4 +186,24 @@ class ValidateCommandTest {
     assertEquals(2, run.out().lines().filter(l -> l.endsWith("[profile.bare-preferences]")).count(), run.out());
     assertTrue(run.out().endsWith("\n29 files checked: 0 failed, 0 errors, 0 warnings\n"), run.out());
   }
+
+  @Test
+  void anOnboardingFilesProblemsAreCountedNeverQuoted() throws Exception {
+    Path file = dir.resolve("WindowsDefenderATPOnboarding.xml");
+    Files.writeString(file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\"><dict>"
+        + "<key>PayloadType</key><string>Configuration</string><key>PayloadVersion</key><integer>1</integer>"
+        + "<key>PayloadIdentifier</key><string>a.b</string><key>PayloadUUID</key><string>TENANT-PART-9f3</string>"
+        + "<key>PayloadDisplayName</key><string>x</string><key>PayloadContent</key><array><dict>"
+        + "<key>PayloadType</key><string>com.microsoft.wdav.atp</string><key>PayloadVersion</key><integer>1</integer>"
+        + "<key>PayloadIdentifier</key><string>a.b.c</string><key>PayloadUUID</key>"
+        + "<string>8E9C7B3A-1111-4222-8333-944455550001</string><key>OnboardingInfo</key><string>{}</string>"
+        + "<key>TenantNamedKey</key><true/></dict></array></dict></plist>\n");
+    CliRun run = CliRun.of("validate", file.toString());
+    assertEquals(1, run.exit());
+    assertEquals(file + ": error: the onboarding file (a secret) has a problem of kind key.format; where and what"
+        + " is not shown [onboarding.redacted]\n"
+        + file + ": warning: the onboarding file (a secret) has a problem of kind key.unknown; where and what is"
+        + " not shown [onboarding.redacted]\n"
+        + "1 file checked: 1 failed, 1 error, 1 warning\n", run.out());
+  }
 }

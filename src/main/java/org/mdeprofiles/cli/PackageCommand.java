@@ -25,6 +25,7 @@ import org.mdeprofiles.plist.PlistReader;
 import org.mdeprofiles.plist.PlistValue.PlistDict;
 import org.mdeprofiles.render.TemplateRenderer;
 import org.mdeprofiles.report.FindingLine;
+import org.mdeprofiles.text.Printable;
 import org.mdeprofiles.validate.ValidationOptions;
 
 /** {@code package}: packages profiles the tool did not write (an admin's own, a vendor's sample). */
@@ -61,6 +62,7 @@ final class PackageCommand implements Command {
     }
     List<String> targets = MdmFlags.targets(line, List.of("jamf", "intune"));
     Optional<OnboardingFile> onboarding = Optional.empty();
+    TemplateRenderer renderer = new TemplateRenderer(MdmFlags.templates(line));
     List<ProfileFile> profiles = new ArrayList<>();
     Set<String> names = new HashSet<>();
     boolean invalid = false;
@@ -92,6 +94,12 @@ final class PackageCommand implements Command {
         continue;
       }
       ProfileFile profile = checked.file();
+      if (PlistReader.isBinary(bytes)) {
+        // The MDM bodies carry the profile as text: a binary plist goes in as XML, same values.
+        profile = xmlForm(profile, renderer);
+        err.println("note: " + Printable.line(arg) + " is a binary property list; it is packaged as XML, with the"
+            + " same values");
+      }
       for (Finding f : checked.findings()) {
         err.println(FindingLine.format(arg, f));
         invalid |= f.severity() == Severity.ERROR;
@@ -102,8 +110,7 @@ final class PackageCommand implements Command {
       profiles.add(profile);
     }
     BundleRequest request = new BundleRequest(targets, onboarding,
-        MdmFlags.jamf(line, JamfOptions.DEFAULT), MdmFlags.intune(line, IntuneOptions.DEFAULT),
-        new TemplateRenderer(MdmFlags.templates(line)));
+        MdmFlags.jamf(line, JamfOptions.DEFAULT), MdmFlags.intune(line, IntuneOptions.DEFAULT), renderer);
     if (unpackable) {
       err.println(Cli.PROGRAM + ": refusing to package: a file above has no readable content, even with"
           + " --allow-invalid; nothing was written");
@@ -117,6 +124,16 @@ final class PackageCommand implements Command {
     return BundleOutput.write(Bundles.pack(profiles, request),
         Path.of(line.getOptionValue("out", GenerateCommand.DEFAULT_OUT)), line.hasOption("force"),
         "packaged profiles", out, err);
+  }
+
+  /** {@code profile} written as an XML plist by the templates, then read back. */
+  private static ProfileFile xmlForm(ProfileFile profile, TemplateRenderer renderer) throws Exception {
+    byte[] xml = renderer.renderPreferences(profile.root());
+    ProfileFile back = ProfileFile.read(profile.name(), xml, ValidationOptions.DEFAULT).file();
+    if (!back.root().equals(profile.root())) {
+      throw new IllegalStateException("the XML form of " + profile.fileName() + " has other values");
+    }
+    return back;
   }
 
   /** {@code bytes} as the onboarding file from the Defender portal, when they are one. */

@@ -82,6 +82,11 @@ public final class PlistReader {
     }
   }
 
+  /** True when {@code bytes} are a binary property list. */
+  public static boolean isBinary(byte[] bytes) {
+    return startsWith(bytes, BINARY_MAGIC);
+  }
+
   private static boolean startsWith(byte[] bytes, byte[] prefix) {
     if (bytes.length < prefix.length) {
       return false;

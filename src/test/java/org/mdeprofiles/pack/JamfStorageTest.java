@@ -183,6 +183,22 @@ class JamfStorageTest {
     assertTrue(Files.readString(bundle.out().resolve("jamf/UPLOAD.md")).contains("fill in the Self Service tab"));
   }
 
+  @Test
+  void aPackagedBinaryProfileGoesToJamfAsXmlWithTheSameValues() throws Exception {
+    NSDictionary kext = (NSDictionary) XMLPropertyListParser.parse(
+        org.mdeprofiles.TestProfiles.defaultKext().getBytes(StandardCharsets.UTF_8));
+    Path binary = temp.resolve("binary-kext.mobileconfig");
+    Files.write(binary, com.dd.plist.BinaryPropertyListWriter.writeToArray(kext));
+    Path out = temp.resolve("binary-out");
+    CliRun run = CliRun.of("package", "--mdm", "jamf", "--out", out.toString(), binary.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("note: " + binary + " is a binary property list; it is packaged as XML, with the same values\n",
+        run.err());
+    NSDictionary served = JamfProModel.create(Files.readAllBytes(out.resolve("jamf/binary-kext.classic.xml")), MINTED);
+    assertEquals(new TreeSet<>(), differences(kext, served));
+    assertEquals(new TreeSet<>(), differences(kext, read(out.resolve("jamf/binary-kext.mobileconfig"))));
+  }
+
   /** The model itself: today's defects, replayed, are what it serves. */
   @Test
   void theModelKeepsOneEntityLayerTooManyInVerbatimPayloads() throws Exception {

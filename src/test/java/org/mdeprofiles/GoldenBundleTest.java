@@ -60,8 +60,12 @@ class GoldenBundleTest {
     compare(expected, out);
   }
 
+  /** The empty file the writer locks while it writes; not part of the bundle (no manifest entry). */
+  private static final String LOCK = ".mde-profiles.lock";
+
   private static void compare(Path expected, Path actual) throws IOException {
     assertEquals(files(expected), files(actual), "files of the bundle");
+    assertEquals(0, Files.size(actual.resolve(LOCK)), "the lock file is empty");
     // Profiles first: their XMLUnit difference says more than the manifest's changed hash.
     List<String> names = new java.util.ArrayList<>(files(expected));
     names.sort(java.util.Comparator.comparing((String n) -> n.equals("manifest.json")));
@@ -101,7 +105,8 @@ class GoldenBundleTest {
       return names;
     }
     try (Stream<Path> walk = Files.walk(root)) {
-      walk.filter(Files::isRegularFile).forEach(p -> names.add(root.relativize(p).toString().replace('\\', '/')));
+      walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(LOCK))
+          .forEach(p -> names.add(root.relativize(p).toString().replace('\\', '/')));
     }
     return names;
   }

@@ -1,20 +1,16 @@
 package org.mdeprofiles.io;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayDeque;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,64 +18,91 @@ import java.util.Set;
 import org.mdeprofiles.pack.BundleFile;
 
 /**
- * Writes a bundle all or nothing: every file goes to a temporary file beside its target, and only
- * when all are written are they renamed into place, the manifest last. A file the tool did not
- * write (one the previous manifest does not list) is never replaced without {@code force}.
+ * Writes a bundle so that a kill or a power loss at any moment leaves the old bundle or the new
+ * one. Under a lock on {@code --out}, every file is first written and synced in a staging folder
+ * inside it; then a journal listing the switch is synced, which is the commit point; then the old
+ * manifest goes, each file is renamed into place, stale files go, and the new manifest comes last.
+ * A run that finds a staging folder finishes a committed switch or discards an uncommitted one
+ * before anything else. A file the tool did not write (one the previous manifest does not list) is
+ * never replaced without {@code force}, and nothing is written through a symbolic link inside
+ * {@code --out}.
  */
 public final class BundleWriter {
-  private static final boolean POSIX =
-      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-  private static final FileAttribute<Set<PosixFilePermission>> PRIVATE =
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+  static final String LOCK = ".mde-profiles.lock";
 
   private BundleWriter() {}
 
   /** Writes {@code files} and the manifest under {@code outDir}. */
   public static void write(Path outDir, List<BundleFile> files, boolean force) throws OutputException {
-    Map<Path, byte[]> targets = new LinkedHashMap<>();
-    java.util.Set<Path> secrets = new java.util.HashSet<>();
+    Map<String, byte[]> contents = new LinkedHashMap<>();
+    Set<String> secrets = new LinkedHashSet<>();
     for (BundleFile f : files) {
-      targets.put(outDir.resolve(f.path()), f.bytes());
+      contents.put(f.path(), f.bytes());
       if (f.secret()) {
-        secrets.add(outDir.resolve(f.path()));
+        secrets.add(f.path());
       }
     }
-    targets.put(outDir.resolve(Manifest.FILE_NAME), Manifest.render(files));
-    Set<String> previous = previousPaths(outDir, force);
-    checkOverwrites(outDir, targets, previous, force);
-
-    Deque<Path> createdDirs = new ArrayDeque<>();
-    Map<Path, Path> staged = new LinkedHashMap<>();
+    contents.put(Manifest.FILE_NAME, Manifest.render(files));
+    if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+      throw new OutputException(outDir + ": exists and is not a directory");
+    }
+    boolean created = !Files.exists(outDir);
     try {
-      for (Map.Entry<Path, byte[]> e : targets.entrySet()) {
-        Path parent = e.getKey().getParent();
-        createDirectories(parent, createdDirs);
-        Path temp = createTemp(parent, staged.size());
-        staged.put(e.getKey(), temp);
-        Files.write(temp, e.getValue());
-        permit(temp, !secrets.contains(e.getKey()));
-      }
-      for (Map.Entry<Path, Path> e : staged.entrySet()) {
-        move(e.getValue(), e.getKey());
-      }
+      Files.createDirectories(outDir);
     } catch (IOException e) {
-      staged.values().forEach(BundleWriter::deleteQuietly);
-      createdDirs.forEach(BundleWriter::deleteQuietly);
-      throw new OutputException(outDir + ": cannot write the bundle: " + IoProblem.describe(e));
+      throw new OutputException(outDir + ": cannot create the folder: " + IoProblem.describe(e));
     }
-    removeStale(outDir, previous, targets.keySet());
+    Path lockFile = outDir.resolve(LOCK);
+    boolean done = false;
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = lock(channel, outDir)) {
+      StagedSwitch.recover(outDir);
+      Set<String> previous = previousPaths(outDir, force);
+      checkTargets(outDir, contents.keySet(), previous, force);
+      List<String> stale = new ArrayList<>();
+      for (String path : previous) {
+        if (!contents.containsKey(path) && isPlainFile(outDir, path)) {
+          stale.add(path);
+        }
+      }
+      StagedSwitch.write(outDir, contents, secrets, stale);
+      done = true;
+    } catch (IOException e) {
+      throw new OutputException(outDir + ": cannot write the bundle: " + IoProblem.describe(e));
+    } finally {
+      if (created && !done) {
+        // A folder this run made and could not fill goes again, lock file and all.
+        StagedSwitch.deleteTree(outDir);
+      }
+    }
+  }
+
+  private static FileLock lock(FileChannel channel, Path outDir) throws IOException, OutputException {
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      throw new OutputException(outDir + ": another mde-profiles run is writing to this folder; try again when"
+          + " it has finished");
+    }
+    return lock;
   }
 
   private static Set<String> previousPaths(Path outDir, boolean force) throws OutputException {
     Path manifest = outDir.resolve(Manifest.FILE_NAME);
-    if (!Files.isRegularFile(manifest)) {
+    if (!Files.exists(manifest, LinkOption.NOFOLLOW_LINKS)) {
       return Set.of();
     }
-    Optional<Set<String>> paths;
-    try {
-      paths = Manifest.paths(Files.readString(manifest, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      paths = Optional.empty();
+    Optional<Set<String>> paths = Optional.empty();
+    if (Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        paths = Manifest.paths(InputFiles.text(InputFiles.read(manifest), manifest.toString()));
+      } catch (InputException e) {
+        paths = Optional.empty();
+      }
     }
     if (paths.isEmpty() && !force) {
       throw new OutputException(
@@ -88,86 +111,43 @@ public final class BundleWriter {
     return paths.orElse(Set.of());
   }
 
-  private static void checkOverwrites(Path outDir, Map<Path, byte[]> targets, Set<String> previous, boolean force)
+  private static void checkTargets(Path outDir, Set<String> targets, Set<String> previous, boolean force)
       throws OutputException {
-    if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-      throw new OutputException(outDir + ": exists and is not a directory");
-    }
-    for (Path target : targets.keySet()) {
-      if (Files.isDirectory(target)) {
+    for (String path : targets) {
+      Path target = outDir.resolve(path);
+      Optional<Path> link = firstLink(outDir, path);
+      if (link.isPresent()) {
+        throw new OutputException(link.get() + ": is a symbolic link; mde-profiles writes nothing through links"
+            + " inside the output folder (remove it)");
+      }
+      if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
         throw new OutputException(target + ": is a directory where the bundle needs a file");
       }
-      String relative = outDir.relativize(target).toString().replace('\\', '/');
-      boolean ours = previous.contains(relative) || relative.equals(Manifest.FILE_NAME);
-      if (Files.exists(target) && !ours && !force) {
+      boolean ours = previous.contains(path) || path.equals(Manifest.FILE_NAME);
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !ours && !force) {
         throw new OutputException(
             target + ": exists and was not written by mde-profiles (use --force to overwrite)");
       }
     }
   }
 
-  /**
-   * A new, private temporary file in {@code dir}, named by this process and a counter: no random
-   * names, so no secure random generator to seed on every run. A name left by a crashed run is
-   * skipped, never reused.
-   */
-  private static Path createTemp(Path dir, int counter) throws IOException {
-    String prefix = ".mde-profiles-" + ProcessHandle.current().pid() + "-" + counter;
-    for (int attempt = 0; ; attempt++) {
-      Path temp = dir.resolve(prefix + (attempt == 0 ? "" : "-" + attempt) + ".tmp");
-      try {
-        return POSIX ? Files.createFile(temp, PRIVATE) : Files.createFile(temp);
-      } catch (FileAlreadyExistsException e) {
-        if (attempt == 100) {
-          throw e;
-        }
+  /** The first component of {@code relative} under {@code outDir} that is a symbolic link. */
+  static Optional<Path> firstLink(Path outDir, String relative) {
+    Path at = outDir;
+    for (Path part : Path.of(relative)) {
+      at = at.resolve(part.toString());
+      if (Files.isSymbolicLink(at)) {
+        return Optional.of(at);
       }
     }
+    return Optional.empty();
   }
 
-  /** Temporary files start private; what is not secret becomes readable by all, as files usually are. */
-  private static void permit(Path file, boolean everyone) throws IOException {
-    if (everyone && POSIX) {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-    }
-  }
-
-  private static void createDirectories(Path dir, Deque<Path> created) throws IOException {
-    List<Path> missing = new ArrayList<>();
-    for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
-      missing.add(0, p);
-    }
-    for (Path p : missing) {
-      Files.createDirectory(p);
-      created.push(p);
-    }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static void removeStale(Path outDir, Set<String> previous, Set<Path> current) {
-    Set<Path> written = new java.util.HashSet<>();
-    current.forEach(p -> written.add(p.toAbsolutePath().normalize()));
+  /** True for a regular file at {@code relative}, reached through no link and inside {@code outDir}. */
+  private static boolean isPlainFile(Path outDir, String relative) {
     Path root = outDir.toAbsolutePath().normalize();
-    for (String path : previous) {
-      Path old = root.resolve(path).normalize();
-      if (old.startsWith(root) && !written.contains(old) && Files.isRegularFile(old)) {
-        deleteQuietly(old);
-      }
-    }
-  }
-
-  private static void deleteQuietly(Path p) {
-    try {
-      Files.deleteIfExists(p);
-    } catch (IOException ignored) {
-      // Best effort: the failure that brought us here is what gets reported.
-    }
+    Path file = root.resolve(relative).normalize();
+    return file.startsWith(root) && !file.equals(root) && firstLink(outDir, relative).isEmpty()
+        && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
   }
 }

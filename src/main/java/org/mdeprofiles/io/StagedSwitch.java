@@ -1,0 +1,223 @@
+package org.mdeprofiles.io;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The staging folder, its journal and the switch they drive, for {@link BundleWriter}. Every step
+ * of the switch can be repeated, so a switch a kill interrupted is finished by the next run.
+ *
+ * <p>The journal lists the files to move into place (the manifest last) and the stale files to
+ * delete. Once it is synced the switch is committed: the old manifest is removed, so that a folder
+ * in the middle of a switch has no manifest and is no bundle, then the files move, stale files
+ * go, and the new manifest arrives.
+ */
+final class StagedSwitch {
+  static final String STAGING = ".mde-profiles-staging";
+  static final String JOURNAL = ".journal";
+  /** Test hook: the process halts, as under kill -9, after this many steps of a write. */
+  static final String HALT_AFTER_STEP = "mde-profiles.test.haltAfterStep";
+
+  private static final boolean POSIX =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final FileAttribute<Set<PosixFilePermission>> PRIVATE =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+  /** Temporary files earlier versions left beside their targets. */
+  private static final Pattern OLD_TEMP = Pattern.compile("\\.mde-profiles-\\d+-\\d+(-\\d+)?\\.tmp");
+
+  private static int steps;
+
+  private StagedSwitch() {}
+
+  /** Stages {@code contents} (relative path to bytes), commits the switch, and carries it out. */
+  static void write(Path outDir, Map<String, byte[]> contents, Set<String> secrets, List<String> stale)
+      throws IOException {
+    steps = 0;
+    Path staging = outDir.resolve(STAGING);
+    Files.createDirectory(staging);
+    List<String> moves = new ArrayList<>();
+    for (Map.Entry<String, byte[]> e : contents.entrySet()) {
+      Path file = staging.resolve(e.getKey());
+      Files.createDirectories(file.getParent());
+      writeSynced(file, e.getValue(), secrets.contains(e.getKey()));
+      if (!e.getKey().equals(Manifest.FILE_NAME)) {
+        moves.add(e.getKey());
+      }
+    }
+    syncTree(staging);
+    step();
+    StringBuilder journal = new StringBuilder();
+    moves.forEach(p -> journal.append("move ").append(p).append('\n'));
+    stale.forEach(p -> journal.append("delete ").append(p).append('\n'));
+    Path pending = staging.resolve(JOURNAL + ".pending");
+    writeSynced(pending, journal.toString().getBytes(StandardCharsets.UTF_8), true);
+    move(pending, staging.resolve(JOURNAL));
+    sync(staging);
+    step();
+    apply(outDir);
+  }
+
+  /** Finishes a committed switch that a kill interrupted, or discards an uncommitted one. */
+  static void recover(Path outDir) throws IOException {
+    Path staging = outDir.resolve(STAGING);
+    cleanOldTemps(outDir);
+    if (Files.isSymbolicLink(staging)) {
+      Files.delete(staging);
+    } else if (Files.isRegularFile(staging.resolve(JOURNAL), LinkOption.NOFOLLOW_LINKS)) {
+      apply(outDir);
+    } else if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
+      deleteTree(staging);
+    }
+  }
+
+  private static void apply(Path outDir) throws IOException {
+    Path staging = outDir.resolve(STAGING);
+    List<String> moves = new ArrayList<>();
+    List<String> deletes = new ArrayList<>();
+    for (String line : Files.readAllLines(staging.resolve(JOURNAL), StandardCharsets.UTF_8)) {
+      if (line.startsWith("move ")) {
+        moves.add(safe(line.substring(5)));
+      } else if (line.startsWith("delete ")) {
+        deletes.add(safe(line.substring(7)));
+      }
+    }
+    Path manifest = outDir.resolve(Manifest.FILE_NAME);
+    Path newManifest = staging.resolve(Manifest.FILE_NAME);
+    if (Files.exists(newManifest, LinkOption.NOFOLLOW_LINKS)) {
+      Files.deleteIfExists(manifest);
+      sync(outDir);
+      step();
+    }
+    for (String path : moves) {
+      Path from = staging.resolve(path);
+      if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
+        continue; // moved before the kill
+      }
+      Path to = outDir.resolve(path);
+      Files.createDirectories(to.getParent());
+      if (BundleWriter.firstLink(outDir, path).isPresent()) {
+        throw new IOException(BundleWriter.firstLink(outDir, path).get() + " became a symbolic link");
+      }
+      move(from, to);
+      step();
+    }
+    for (String path : deletes) {
+      Path file = outDir.resolve(path).normalize();
+      if (file.startsWith(outDir.normalize()) && BundleWriter.firstLink(outDir, path).isEmpty()
+          && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        Files.delete(file);
+        step();
+      }
+    }
+    for (String path : moves) {
+      sync(outDir.resolve(path).getParent());
+    }
+    if (Files.exists(newManifest, LinkOption.NOFOLLOW_LINKS)) {
+      move(newManifest, manifest);
+      sync(outDir);
+      step();
+    }
+    deleteTree(staging);
+    sync(outDir);
+  }
+
+  /** A journal path, refused when it could lead outside the folder. */
+  private static String safe(String path) throws IOException {
+    if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || Path.of(path).normalize().startsWith("..")) {
+      throw new IOException("the staging journal names a path outside the folder: " + path);
+    }
+    return path;
+  }
+
+  private static void step() {
+    steps++;
+    String halt = System.getProperty(HALT_AFTER_STEP);
+    if (halt != null && Integer.parseInt(halt) == steps) {
+      Runtime.getRuntime().halt(137);
+    }
+  }
+
+  private static void writeSynced(Path file, byte[] bytes, boolean secret) throws IOException {
+    if (POSIX) {
+      Files.createFile(file, PRIVATE);
+    } else {
+      Files.createFile(file);
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
+    }
+    if (!secret && POSIX) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+
+  /** Syncs a folder's entries to disk, where the platform allows opening a folder (Linux does). */
+  private static void sync(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Best effort: not every platform can sync a folder.
+    }
+  }
+
+  private static void syncTree(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).forEach(StagedSwitch::sync);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Removes temporary files earlier versions of the tool left in the bundle's folders. */
+  private static void cleanOldTemps(Path outDir) throws IOException {
+    try (Stream<Path> walk = Files.walk(outDir, 2)) {
+      for (Path p : walk.filter(p -> OLD_TEMP.matcher(p.getFileName().toString()).matches()).toList()) {
+        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  /** Deletes {@code root} and what is under it, following no link. */
+  static void deleteTree(Path root) {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // Best effort: what is left is cleaned by the next run.
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package org.mdeprofiles.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mdeprofiles.cli.CliRun;
+
+/**
+ * Faults while writing: a process killed (halted, as by kill -9) after each step of the switch,
+ * two runs at once, a symbolic link inside --out, leftovers of a crashed run. After each, the
+ * folder holds the old bundle or the new one, and the next run leaves nothing behind.
+ */
+class WriteFaultTest {
+  @TempDir Path dir;
+
+  private static final String[] OLD = {"--mdm", "plain"};
+  private static final String[] NEW = {"--mdm", "plain", "--profiles", "sysext,kext", "--org", "Other Org"};
+
+  /** Every file of the folder with its content, the lock file aside. */
+  private static Map<String, String> snapshot(Path out) throws Exception {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(out)) {
+      for (Path p : walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+        String name = out.relativize(p).toString();
+        if (!name.equals(BundleWriter.LOCK)) {
+          files.put(name, Files.readString(p, StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return files;
+  }
+
+  private static String[] generate(Path out, String... options) {
+    List<String> args = new ArrayList<>(List.of("generate", "--out", out.toString()));
+    args.addAll(List.of(options));
+    return args.toArray(String[]::new);
+  }
+
+  private static Map<String, String> bundle(Path out, String... options) throws Exception {
+    CliRun run = CliRun.of(generate(out, options));
+    assertEquals(0, run.exit(), run.err());
+    return snapshot(out);
+  }
+
+  /** Runs generate in a child JVM that halts after {@code step} steps of writing; its exit code. */
+  private static int generateHaltingAfter(int step, Path out, String... options) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "-D" + StagedSwitch.HALT_AFTER_STEP + "=" + step,
+        "org.mdeprofiles.cli.Main"));
+    command.addAll(List.of(generate(out, options)));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(new File("/dev/null")).start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child finishes");
+    return p.exitValue();
+  }
+
+  @Test
+  void aKillAtAnyStepLeavesTheOldBundleOrTheNewOne() throws Exception {
+    Map<String, String> oldBundle = bundle(dir.resolve("old"), OLD);
+    Map<String, String> newBundle = bundle(dir.resolve("new"), NEW);
+    boolean completed = false;
+    int kills = 0;
+    for (int step = 1; step < 100 && !completed; step++) {
+      Path out = dir.resolve("run-" + step);
+      bundle(out, OLD);
+      int exit = generateHaltingAfter(step, out, NEW);
+      completed = exit == 0;
+      if (!completed) {
+        assertEquals(137, exit, "halted at step " + step);
+        kills++;
+      }
+      Map<String, String> left = snapshot(out);
+      left.keySet().removeIf(name -> name.startsWith(StagedSwitch.STAGING));
+      boolean staged = Files.exists(out.resolve(StagedSwitch.STAGING));
+      boolean committed = Files.exists(out.resolve(StagedSwitch.STAGING).resolve(StagedSwitch.JOURNAL));
+      if (left.containsKey(Manifest.FILE_NAME)) {
+        // A manifest means a whole bundle: the old one, or the new one.
+        if (!left.equals(oldBundle) && !left.equals(newBundle)) {
+          fail("step " + step + ": a manifest over a mixed bundle: " + left.keySet());
+        }
+        if (left.equals(newBundle) && staged) {
+          // Killed after the manifest arrived: only the spent journal is left, for the next run.
+          try (Stream<Path> rest = Files.walk(out.resolve(StagedSwitch.STAGING))) {
+            assertEquals(List.of(out.resolve(StagedSwitch.STAGING).resolve(StagedSwitch.JOURNAL)),
+                rest.filter(Files::isRegularFile).toList(), "step " + step);
+          }
+        }
+      } else {
+        assertTrue(committed, "step " + step + ": no manifest, yet no committed switch to finish");
+      }
+      // The next run finishes or discards what the killed one left, then writes.
+      assertEquals(newBundle, bundle(out, NEW), "step " + step + ": the run after the kill");
+      assertFalse(Files.exists(out.resolve(StagedSwitch.STAGING)), "step " + step + ": staging left");
+    }
+    assertTrue(completed, "the write finished within the steps tried");
+    assertTrue(kills >= 10, "every step was tried: " + kills);
+  }
+
+  @Test
+  void aSecondRunIntoTheSameFolderIsRefusedWhileOneWrites() throws Exception {
+    Path out = dir.resolve("out");
+    Map<String, String> before = bundle(out, OLD);
+    try (FileChannel channel = FileChannel.open(out.resolve(BundleWriter.LOCK), StandardOpenOption.WRITE);
+        FileLock lock = channel.lock()) {
+      CliRun run = CliRun.of(generate(out, NEW));
+      assertEquals(3, run.exit());
+      assertEquals("mde-profiles: " + out + ": another mde-profiles run is writing to this folder; try again when"
+          + " it has finished\n", run.err().substring(run.err().indexOf("mde-profiles: ")));
+    }
+    assertEquals(before, snapshot(out));
+  }
+
+  @Test
+  void aSymbolicLinkInsideOutIsNeverWrittenThrough() throws Exception {
+    Path out = dir.resolve("out");
+    Map<String, String> before = bundle(out, OLD);
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.writeString(elsewhere.resolve("sysext.mobileconfig"), "not mde-profiles'");
+    Path plain = out.resolve("plain");
+    Path moved = dir.resolve("plain-moved");
+    Files.move(plain, moved);
+    Files.createSymbolicLink(plain, elsewhere);
+    for (boolean force : List.of(false, true)) {
+      CliRun run = CliRun.of(force ? generate(out, "--mdm", "plain", "--force") : generate(out, OLD));
+      assertEquals(3, run.exit(), run.err());
+      assertTrue(run.err().endsWith("mde-profiles: " + plain + ": is a symbolic link; mde-profiles writes nothing"
+          + " through links inside the output folder (remove it)\n"), run.err());
+      assertEquals("not mde-profiles'", Files.readString(elsewhere.resolve("sysext.mobileconfig")));
+      try (Stream<Path> list = Files.list(elsewhere)) {
+        assertEquals(1, list.count(), "nothing written or deleted there");
+      }
+    }
+    Files.delete(plain);
+    Files.move(moved, plain);
+    assertEquals(before, snapshot(out));
+  }
+
+  @Test
+  void leftoversOfACrashedRunAreCleanedByTheNext() throws Exception {
+    Path out = dir.resolve("out");
+    bundle(out, OLD);
+    // An old version's temporary copy of a secret, and a staging folder never committed.
+    Path temp = out.resolve("plain/.mde-profiles-4242-3.tmp");
+    Files.writeString(temp, "secret copy");
+    Files.createDirectories(out.resolve(StagedSwitch.STAGING).resolve("plain"));
+    Files.writeString(out.resolve(StagedSwitch.STAGING).resolve("plain/kext.mobileconfig"), "half");
+    Map<String, String> after = bundle(out, OLD);
+    assertFalse(Files.exists(temp));
+    assertFalse(Files.exists(out.resolve(StagedSwitch.STAGING)));
+    assertEquals(bundle(dir.resolve("fresh"), OLD), after);
+  }
+}

@@ -78,6 +78,15 @@ public record SignedProfile(byte[] content, List<Signer> signers) {
     } catch (IOException | CMSException | RuntimeException | StackOverflowError e) {
       throw new SignatureFormatException("not a readable CMS signed profile (corrupt or truncated)");
     }
+    try {
+      return contentAndSigners(signed);
+    } catch (RuntimeException | StackOverflowError e) {
+      // BouncyCastle reads some fields only now (a signing time with a malformed date, say).
+      throw new SignatureFormatException("not a readable CMS signed profile (corrupt or truncated)");
+    }
+  }
+
+  private static SignedProfile contentAndSigners(CMSSignedData signed) throws SignatureFormatException {
     CMSProcessable content = signed.getSignedContent();
     if (content == null || !(content.getContent() instanceof byte[] payload)) {
       throw new SignatureFormatException("a CMS signature without the profile inside (detached signature)");

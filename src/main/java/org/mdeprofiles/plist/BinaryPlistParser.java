@@ -27,6 +27,8 @@ final class BinaryPlistParser {
   static final int MAX_VALUES = 500_000;
   private static final int TRAILER = 32;
   private static final long EPOCH_2001 = 978_307_200L;
+  /** About 7,000 years either side of 2001: dates beyond the years 1 to 9999. */
+  private static final double MAX_DATE_SECONDS = 2.2e11;
 
   private final byte[] in;
   private final int offsetSize;
@@ -102,6 +104,11 @@ final class BinaryPlistParser {
           throw corrupt("a date is not 8 bytes");
         }
         double seconds = Double.longBitsToDouble(unsigned(need(at + 1, 8), 8));
+        // Years 1 to 9999, as an XML plist date can write them; beyond is a finding, not a crash.
+        if (!(Math.abs(seconds) < MAX_DATE_SECONDS)) {
+          findings.fatal(path, "plist.date", String.valueOf(seconds));
+          return new PlistValue.PlistBoolean(false);
+        }
         return new PlistValue.PlistDate(Instant.ofEpochSecond(EPOCH_2001 + (long) Math.floor(seconds)).toString());
       default:
         break;

@@ -22,6 +22,9 @@ final class XmlScanner {
   private static final String[] NAMES =
       {"key", "string", "dict", "array", "integer", "true", "false", "real", "date", "data", "plist"};
   private static final Pattern VERSION = Pattern.compile("<\\?xml\\s+version\\s*=\\s*([\"'])1\\.[0-9]+\\1");
+  /** XML's XMLDecl production, up to its closing ?>. */
+  private static final Pattern DECLARATION = Pattern.compile("<\\?xml\\s+version\\s*=\\s*([\"'])1\\.[0-9]+\\1"
+      + "(\\s+encoding\\s*=\\s*([\"'])[A-Za-z][A-Za-z0-9._-]*\\3)?(\\s+standalone\\s*=\\s*([\"'])(yes|no)\\5)?\\s*");
   private static final Pattern STANDALONE =
       Pattern.compile("\\sstandalone\\s*=\\s*([\"'])(yes|no)\\1\\s*$");
   private static final Pattern ENCODING = Pattern.compile("\\sencoding\\s*=\\s*[\"']([^\"']*)[\"']");
@@ -401,6 +404,9 @@ final class XmlScanner {
     if (declaration.contains("standalone") && !STANDALONE.matcher(declaration).find()) {
       throw malformed("the XML declaration's standalone is not \"yes\" or \"no\"");
     }
+    if (!DECLARATION.matcher(declaration).matches()) {
+      throw malformed("the XML declaration is not well-formed");
+    }
     pos = end + 2;
   }
 
@@ -424,12 +430,34 @@ final class XmlScanner {
    */
   private boolean doctype() throws PlistFormatException {
     pos += 9;
-    while (pos < in.length && in[pos] != '>' && in[pos] != '[') {
-      if (in[pos] == '"' || in[pos] == '\'') {
-        quoted();
-      } else {
-        pos++;
+    if (!spaces()) {
+      throw malformed("the DOCTYPE declaration is not well-formed");
+    }
+    name();
+    boolean spaced = spaces();
+    if (spaced && (startsWith("SYSTEM") || startsWith("PUBLIC"))) {
+      boolean isPublic = startsWith("PUBLIC");
+      pos += 6;
+      if (!spaces() || (at(pos) != '"' && at(pos) != '\'')) {
+        throw malformed("the DOCTYPE declaration is not well-formed");
       }
+      if (isPublic) {
+        int start = pos + 1;
+        quoted();
+        for (int i = start; i < pos - 1; i++) {
+          if (!isPubidChar(in[i])) {
+            throw malformed("the DOCTYPE's public identifier holds a character it may not");
+          }
+        }
+        if (!spaces() || (at(pos) != '"' && at(pos) != '\'')) {
+          throw malformed("the DOCTYPE declaration is not well-formed");
+        }
+      }
+      quoted();
+      spaces();
+    }
+    if (at(pos) != '[' && at(pos) != '>') {
+      throw malformed("the DOCTYPE declaration is not well-formed");
     }
     if (at(pos) == '[') {
       pos++;
@@ -487,6 +515,9 @@ final class XmlScanner {
     if (target.equalsIgnoreCase("xml")) {
       throw malformed("an XML declaration that is not at the very start");
     }
+    if (!startsWith("?>") && !isSpace(at(pos))) {
+      throw malformed("a processing instruction's target " + target + " is not followed by a space");
+    }
     int end = indexOf("?>", pos);
     if (end < 0) {
       throw malformed("a processing instruction is not closed");
@@ -539,6 +570,12 @@ final class XmlScanner {
       return i;
     }
     return -1;
+  }
+
+  /** PubidChar: letters, digits, space, CR, LF and -'()+,./:=?;!*#@$_%. */
+  private static boolean isPubidChar(byte b) {
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == ' ' || b == '\r'
+        || b == '\n' || "-'()+,./:=?;!*#@$_%".indexOf(b) >= 0;
   }
 
   private static boolean isSpace(byte b) {

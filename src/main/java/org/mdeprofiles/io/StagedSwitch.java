@@ -35,6 +35,8 @@ final class StagedSwitch {
   static final String JOURNAL = ".journal";
   /** Test hook: the process halts, as under kill -9, after this many steps of a write. */
   static final String HALT_AFTER_STEP = "mde-profiles.test.haltAfterStep";
+  /** Test hook: the write fails, as on a full disk, after this many steps. */
+  static final String FAIL_AFTER_STEP = "mde-profiles.test.failAfterStep";
 
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -52,25 +54,31 @@ final class StagedSwitch {
       throws IOException {
     steps = 0;
     Path staging = outDir.resolve(STAGING);
-    Files.createDirectory(staging);
-    List<String> moves = new ArrayList<>();
-    for (Map.Entry<String, byte[]> e : contents.entrySet()) {
-      Path file = staging.resolve(e.getKey());
-      Files.createDirectories(file.getParent());
-      writeSynced(file, e.getValue(), secrets.contains(e.getKey()));
-      if (!e.getKey().equals(Manifest.FILE_NAME)) {
-        moves.add(e.getKey());
+    try {
+      Files.createDirectory(staging);
+      List<String> moves = new ArrayList<>();
+      for (Map.Entry<String, byte[]> e : contents.entrySet()) {
+        Path file = staging.resolve(e.getKey());
+        Files.createDirectories(file.getParent());
+        writeSynced(file, e.getValue(), secrets.contains(e.getKey()));
+        step();
+        if (!e.getKey().equals(Manifest.FILE_NAME)) {
+          moves.add(e.getKey());
+        }
       }
+      syncTree(staging);
+      StringBuilder journal = new StringBuilder();
+      moves.forEach(p -> journal.append("move ").append(p).append('\n'));
+      stale.forEach(p -> journal.append("delete ").append(p).append('\n'));
+      Path pending = staging.resolve(JOURNAL + ".pending");
+      writeSynced(pending, journal.toString().getBytes(StandardCharsets.UTF_8), true);
+      move(pending, staging.resolve(JOURNAL));
+      sync(staging);
+    } catch (IOException e) {
+      // Not committed (a full disk, say): the old bundle stands, and no staged copy of a secret stays.
+      deleteTree(staging);
+      throw e;
     }
-    syncTree(staging);
-    step();
-    StringBuilder journal = new StringBuilder();
-    moves.forEach(p -> journal.append("move ").append(p).append('\n'));
-    stale.forEach(p -> journal.append("delete ").append(p).append('\n'));
-    Path pending = staging.resolve(JOURNAL + ".pending");
-    writeSynced(pending, journal.toString().getBytes(StandardCharsets.UTF_8), true);
-    move(pending, staging.resolve(JOURNAL));
-    sync(staging);
     step();
     apply(outDir);
   }
@@ -147,11 +155,15 @@ final class StagedSwitch {
     return path;
   }
 
-  private static void step() {
+  private static void step() throws IOException {
     steps++;
     String halt = System.getProperty(HALT_AFTER_STEP);
     if (halt != null && Integer.parseInt(halt) == steps) {
       Runtime.getRuntime().halt(137);
+    }
+    String fail = System.getProperty(FAIL_AFTER_STEP);
+    if (fail != null && Integer.parseInt(fail) == steps) {
+      throw new IOException("No space left on device");
     }
   }
 

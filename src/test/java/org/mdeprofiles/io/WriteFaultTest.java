@@ -114,6 +114,55 @@ class WriteFaultTest {
   }
 
   @Test
+  void aFullDiskAtAnyStepIsOneLineAndLeavesTheOldBundleOrAFinishableSwitch() throws Exception {
+    Map<String, String> newBundle = bundle(dir.resolve("new"), NEW);
+    for (int step = 1; step < 100; step++) {
+      Path out = dir.resolve("disk-" + step);
+      Map<String, String> oldBundle = bundle(out, OLD);
+      CliRun run;
+      System.setProperty(StagedSwitch.FAIL_AFTER_STEP, String.valueOf(step));
+      try {
+        run = CliRun.of(generate(out, NEW));
+      } finally {
+        System.clearProperty(StagedSwitch.FAIL_AFTER_STEP);
+      }
+      if (run.exit() == 0) {
+        assertEquals(newBundle, snapshot(out));
+        assertTrue(step > 10, "failures were injected before the write finished");
+        return;
+      }
+      assertEquals(3, run.exit(), run.err());
+      assertTrue(run.err().endsWith("mde-profiles: " + out + ": cannot write the bundle: No space left on"
+          + " device\n"), "step " + step + ": " + run.err());
+      boolean committed = Files.exists(out.resolve(StagedSwitch.STAGING).resolve(StagedSwitch.JOURNAL));
+      if (!committed) {
+        assertEquals(oldBundle, snapshot(out), "step " + step + ": uncommitted, so the old bundle stands");
+        assertFalse(Files.exists(out.resolve(StagedSwitch.STAGING)), "step " + step + ": no staged copies left");
+      }
+      assertEquals(newBundle, bundle(out, NEW), "step " + step + ": the next run");
+    }
+    fail("the write never finished");
+  }
+
+  @Test
+  void aReadOnlyFolderIsOneLineAndTheOldBundleStands() throws Exception {
+    Path out = dir.resolve("out");
+    Map<String, String> before = bundle(out, OLD);
+    out.toFile().setWritable(false);
+    try {
+      org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(out),
+          "skipped: this user (root?) writes to read-only folders anyway");
+      CliRun run = CliRun.of(generate(out, NEW));
+      assertEquals(3, run.exit());
+      assertTrue(run.err().endsWith("mde-profiles: " + out + ": cannot write the bundle: permission denied\n"),
+          run.err());
+    } finally {
+      out.toFile().setWritable(true);
+    }
+    assertEquals(before, snapshot(out));
+  }
+
+  @Test
   void aSecondRunIntoTheSameFolderIsRefusedWhileOneWrites() throws Exception {
     Path out = dir.resolve("out");
     Map<String, String> before = bundle(out, OLD);

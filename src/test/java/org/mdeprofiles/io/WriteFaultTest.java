@@ -163,6 +163,17 @@ class WriteFaultTest {
   }
 
   @Test
+  void aHugeManifestIsNotReadWhole() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Path manifest = out.resolve(Manifest.FILE_NAME);
+    Files.write(manifest, new byte[InputFiles.MAX_BYTES + 1]);
+    CliRun run = CliRun.of(generate(out, OLD));
+    assertEquals(3, run.exit());
+    assertEquals("mde-profiles: " + manifest + ": exists but is not a manifest written by mde-profiles (use --force"
+        + " to replace it)\n", run.err().substring(run.err().indexOf("mde-profiles: ")));
+  }
+
+  @Test
   void aSecondRunIntoTheSameFolderIsRefusedWhileOneWrites() throws Exception {
     Path out = dir.resolve("out");
     Map<String, String> before = bundle(out, OLD);

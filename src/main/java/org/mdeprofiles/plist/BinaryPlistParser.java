@@ -54,7 +54,7 @@ final class BinaryPlistParser {
     if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) {
       throw corrupt("its trailer gives impossible sizes");
     }
-    if (count < 1 || top >= count || offsetTable < 8 || offsetTable > t
+    if (count < 1 || top < 0 || top >= count || offsetTable < 8 || offsetTable > t
         || count > (t - offsetTable) / offsetSize) {
       throw corrupt("its trailer points outside the file");
     }

@@ -1,6 +1,5 @@
 package org.mdeprofiles.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ final class SettingsSchema {
   static List<Finding> check(Path schemaFile, GenerateSettings settings) throws InputException {
     Object schema;
     try {
-      schema = SafeYaml.load(new String(InputFiles.read(schemaFile), StandardCharsets.UTF_8));
+      schema = SafeYaml.load(InputFiles.text(InputFiles.read(schemaFile), schemaFile.toString()));
     } catch (IllegalArgumentException e) {
       throw new InputException(schemaFile.toString(), "not valid JSON: " + e.getMessage());
     }

@@ -1,9 +1,5 @@
 package org.mdeprofiles.config;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -66,15 +62,7 @@ public record ConfigFile(
   /** Reads {@code file} and applies its settings to {@code settings}. */
   public static ConfigFile load(Path file, SettingsBuilder settings) throws InputException {
     String name = file.toString();
-    byte[] bytes = InputFiles.read(file);
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new InputException(name, "not valid UTF-8");
-    }
+    String text = InputFiles.text(InputFiles.read(file), name);
     try {
       Object loaded = SafeYaml.load(text);
       if (loaded == null) {

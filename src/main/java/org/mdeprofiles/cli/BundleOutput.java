@@ -3,7 +3,7 @@ package org.mdeprofiles.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.mdeprofiles.Bundles;
-import org.mdeprofiles.io.BundleWriter;
+import org.mdeprofiles.write.BundleWriter;
 import org.mdeprofiles.io.OutputException;
 import org.mdeprofiles.pack.BundleFile;
 import org.mdeprofiles.pack.FileFinding;

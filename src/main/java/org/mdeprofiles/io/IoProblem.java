@@ -6,10 +6,10 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
 /** What went wrong in an I/O failure, in words, for a one-line message. */
-final class IoProblem {
+public final class IoProblem {
   private IoProblem() {}
 
-  static String describe(IOException e) {
+  public static String describe(IOException e) {
     if (e instanceof AccessDeniedException a) {
       return "permission denied" + where(a);
     }

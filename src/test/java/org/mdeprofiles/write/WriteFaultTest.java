@@ -1,4 +1,4 @@
-package org.mdeprofiles.io;
+package org.mdeprofiles.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdeprofiles.cli.CliRun;
+import org.mdeprofiles.io.InputFiles;
 
 /**
  * Faults while writing: a process killed (halted, as by kill -9) after each step of the switch,

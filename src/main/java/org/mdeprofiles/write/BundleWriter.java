@@ -1,4 +1,4 @@
-package org.mdeprofiles.io;
+package org.mdeprofiles.write;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.mdeprofiles.pack.BundleFile;
+import org.mdeprofiles.io.InputException;
+import org.mdeprofiles.io.InputFiles;
+import org.mdeprofiles.io.IoProblem;
+import org.mdeprofiles.io.OutputException;
 
 /**
  * Writes a bundle so that a kill or a power loss at any moment leaves the old bundle or the new

@@ -1,4 +1,4 @@
-package org.mdeprofiles.io;
+package org.mdeprofiles.write;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

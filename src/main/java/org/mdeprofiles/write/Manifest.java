@@ -1,4 +1,4 @@
-package org.mdeprofiles.io;
+package org.mdeprofiles.write;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +14,8 @@ import java.util.Set;
 import org.mdeprofiles.pack.BundleFile;
 import org.mdeprofiles.pack.ProfileFile;
 import org.mdeprofiles.plist.PlistValue;
+import org.mdeprofiles.io.Json;
+import org.mdeprofiles.io.JsonReader;
 
 /**
  * The bundle's {@code manifest.json}: every file the tool wrote, its sha256, MDM, step, whether it

@@ -1,4 +1,4 @@
-package org.mdeprofiles.io;
+package org.mdeprofiles.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdeprofiles.pack.BundleFile;
+import org.mdeprofiles.io.OutputException;
 
 class BundleWriterTest {
   @TempDir Path dir;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.mdeprofiles.format.Formats;
 import org.mdeprofiles.io.JsonReader;
@@ -27,8 +28,26 @@ final class SpecLoader {
     if (raw == null) {
       return null;
     }
-    String file = payloadType + ".yaml";
+    return fromTree(payloadType + ".yaml", raw);
+  }
+
+  /** Keywords of a spec file, of a key's spec, of a macos block and of a rule: nothing else is one. */
+  // definitions: a place for YAML anchors that keys refer to; the engine reads nothing there.
+  static final Set<String> SPEC_KEYWORDS =
+      Set.of("payloadType", "title", "macos", "deviceChannelOnly", "keys", "rules", "definitions");
+  static final Set<String> KEY_KEYWORDS = Set.of("type", "required", "values", "format", "min", "max", "minItems",
+      "maxItems", "items", "keys", "anyKey", "keyFormat", "macos", "payload", "forbidden", "because",
+      "deprecatedValues", "rules");
+  static final Set<String> MACOS_KEYWORDS = Set.of("introduced", "deprecated", "removed", "unavailable");
+  static final Set<String> RULE_KEYWORDS = Set.of("when", "require", "anyTrue", "exactlyOne");
+
+  /**
+   * The spec a file's tree describes; a keyword the rule language does not have, a type or a
+   * format it does not know, fails (so a misspelled rule cannot silently vanish).
+   */
+  PayloadSpec fromTree(String file, Object raw) {
     Map<String, Object> spec = map(raw, file);
+    known(spec, SPEC_KEYWORDS, file);
     Map<String, KeySpec> keys = keys(map(spec.get("keys"), file + ": keys"), file);
     return new PayloadSpec(
         String.valueOf(spec.get("payloadType")),
@@ -47,7 +66,17 @@ final class SpecLoader {
     return keys;
   }
 
+  private static void known(Map<String, Object> raw, Set<String> keywords, String where) {
+    for (String keyword : raw.keySet()) {
+      if (!keywords.contains(keyword)) {
+        throw new IllegalStateException("spec " + where + ": unknown keyword '" + keyword + "' (known: "
+            + String.join(", ", new java.util.TreeSet<>(keywords)) + ")");
+      }
+    }
+  }
+
   private KeySpec key(String name, Map<String, Object> raw, String where) {
+    known(raw, KEY_KEYWORDS, where + ": " + name);
     String formatName = (String) raw.get("format");
     String keyFormatName = (String) raw.get("keyFormat");
     Object items = raw.get("items");
@@ -84,6 +113,7 @@ final class SpecLoader {
     List<DictRule> rules = new java.util.ArrayList<>();
     for (Object item : list(raw)) {
       Map<String, Object> rule = map(item, where + ": rules");
+      known(rule, RULE_KEYWORDS, where + ": rules");
       rules.add(new DictRule(
           rule.containsKey("when") ? map(rule.get("when"), where + ": when") : Map.of(),
           strings(rule.get("require")),
@@ -124,6 +154,7 @@ final class SpecLoader {
       return MacosSupport.ALWAYS;
     }
     Map<String, Object> m = map(raw, "macos");
+    known(m, MACOS_KEYWORDS, "macos");
     return new MacosSupport(version(m.get("introduced")), version(m.get("deprecated")), version(m.get("removed")),
         Boolean.TRUE.equals(m.get("unavailable")));
   }

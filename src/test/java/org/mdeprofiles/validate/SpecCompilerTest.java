@@ -41,4 +41,53 @@ class SpecCompilerTest {
   void theSourcesAreNotShippedTwice() {
     assertEquals(null, SpecCompilerTest.class.getResource("/org/mdeprofiles/specs/TopLevel.yaml"));
   }
+
+  @Test
+  void aMisspelledKeywordTypeOrFormatFailsTheBuild() {
+    SpecLoader loader = new SpecLoader();
+    IllegalStateException keyword = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> loader.fromTree("x.yaml", SafeYaml.load("payloadType: x\nkeys:\n  Count: {type: integer, mni: 1}\n")));
+    assertEquals("spec x.yaml: Count: unknown keyword 'mni' (known: anyKey, because, deprecatedValues, forbidden,"
+        + " format, items, keyFormat, keys, macos, max, maxItems, min, minItems, payload, required, rules, type,"
+        + " values)", keyword.getMessage());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> loader.fromTree("x.yaml", SafeYaml.load("payloadType: x\nkeys: {}\nrulez: []\n")));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> loader.fromTree("x.yaml", SafeYaml.load("payloadType: x\nkeys:\n  A: {type: integr}\n")));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> loader.fromTree("x.yaml", SafeYaml.load("payloadType: x\nkeys:\n  A: {format: bundleid}\n")));
+  }
+
+  @Test
+  void everyPayloadTypeTheCatalogWritesHasASpec() {
+    for (String type : org.mdeprofiles.catalog.Catalog.PAYLOAD_TYPES) {
+      assertNotNull(new SpecLoader().payload(type), type + " has no spec file");
+    }
+  }
+
+  @Test
+  void everyFindingCodeTheCodeUsesHasAMessage() throws Exception {
+    java.util.Properties messages = new java.util.Properties();
+    try (InputStream in = SpecCompilerTest.class.getResourceAsStream("/org/mdeprofiles/findings.properties")) {
+      messages.load(in);
+    }
+    java.util.regex.Pattern code = java.util.regex.Pattern.compile(
+        "\"((?:plist|profile|key|payload|defender|jamf|intune|schema|signature|onboarding|spec|tcc|filter)"
+            + "\\.[a-z-]+(?:\\.[a-z-]+)*)\"");
+    List<String> missing = new java.util.ArrayList<>();
+    int found = 0;
+    try (Stream<Path> walk = Files.walk(Path.of("src/main"))) {
+      for (Path f : walk.filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".yaml")).toList()) {
+        java.util.regex.Matcher m = code.matcher(Files.readString(f));
+        while (m.find()) {
+          found++;
+          if (!messages.containsKey(m.group(1)) && !m.group(1).matches(".*\\.(yaml|json|ftlx|mobileconfig)")) {
+            missing.add(f.getFileName() + ": " + m.group(1));
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), missing);
+    org.junit.jupiter.api.Assertions.assertTrue(found > 40, found + " codes found");
+  }
 }

@@ -14,6 +14,7 @@ import org.mdeprofiles.pack.BundleFile;
 import org.mdeprofiles.pack.FileFinding;
 import org.mdeprofiles.pack.IntuneTarget;
 import org.mdeprofiles.pack.JamfTarget;
+import org.mdeprofiles.pack.OutputGate;
 import org.mdeprofiles.pack.PlainTarget;
 import org.mdeprofiles.pack.ProfileFile;
 import org.mdeprofiles.pack.RenderedProfile;
@@ -91,6 +92,7 @@ public final class Bundles {
     if (request.targets().contains(PlainTarget.NAME)) {
       files.addAll(PlainTarget.files(forms.get(PlainTarget.NAME), request.onboarding()));
     }
+    findings.addAll(OutputGate.check(files));
     return new Result(files, findings);
   }
 

@@ -82,6 +82,25 @@ public final class PlistReader {
     }
   }
 
+  /**
+   * Checks that {@code xml} is well-formed XML of any vocabulary (an API body, say), with the
+   * same reader and the same safety as plists: no DTD or entity is read.
+   */
+  public static void requireWellFormed(byte[] xml) throws PlistFormatException {
+    requireUtf8(xml);
+    ParseFindings findings = new ParseFindings(List.of());
+    XmlScanner scanner = new XmlScanner(xml, findings);
+    XmlScanner.Tag root = scanner.root();
+    if (root == null || !findings.all().isEmpty()) {
+      throw new PlistFormatException("it declares or uses XML entities");
+    }
+    scanner.skip(root);
+    scanner.end();
+    if (!findings.all().isEmpty()) {
+      throw new PlistFormatException("it uses XML entities");
+    }
+  }
+
   /** True when {@code bytes} are a binary property list. */
   public static boolean isBinary(byte[] bytes) {
     return startsWith(bytes, BINARY_MAGIC);

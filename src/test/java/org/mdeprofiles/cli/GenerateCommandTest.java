@@ -234,6 +234,35 @@ class GenerateCommandTest {
   }
 
   @Test
+  void aBrokenOverrideOfAnyTemplateKindWritesNothing() throws Exception {
+    Path templates = dir.resolve("templates");
+    Files.createDirectories(templates.resolve("jamf"));
+    String[][] overrides = {
+        {"preferences.ftlx", "<plist><dict><key>x</key></plist>\n",
+            "jamf/com.microsoft.wdav.plist: error: this file of the bundle does not read back as what it is:"
+                + " malformed XML at line 1: </plist> where </dict> must come [bundle.malformed]"},
+        {"jamf/classic.ftlx", "<os_x_configuration_profile><general><payloads>${payloads?no_esc}</payloads>"
+            + "</general>\n",
+            "jamf/kext.classic.xml: error: this file of the bundle does not read back as what it is: malformed XML"
+                + " at line 60: the document ends inside <os_x_configuration_profile> [bundle.malformed]"},
+        {"jamf/classic.ftlx", "<os_x_configuration_profile><general><payloads>x</payloads></general>"
+            + "</os_x_configuration_profile>\n",
+            "jamf/kext.classic.xml: error: this file of the bundle does not read back as what it is: its payloads"
+                + " are not the profile, after Jamf's extra decoding [bundle.malformed]"}};
+    for (String[] override : overrides) {
+      Files.writeString(templates.resolve(override[0]), override[1]);
+      CliRun run = CliRun.of("generate", "--templates", templates.toString(), "--profiles", "kext,settings",
+          "--mdm", "jamf", "--out", out().toString());
+      assertEquals(1, run.exit(), run.err());
+      assertTrue(run.err().contains(override[2] + "\n"), run.err());
+      assertTrue(run.err().endsWith("mde-profiles: generated profiles did not validate; nothing was written\n"),
+          run.err());
+      assertEquals(0, fileCount(out()));
+      Files.delete(templates.resolve(override[0]));
+    }
+  }
+
+  @Test
   void templateOverrideThatBreaksTheRulesWritesNothing() throws Exception {
     Path templates = dir.resolve("templates");
     Files.createDirectories(templates.resolve("payloads"));

@@ -1,0 +1,83 @@
+package org.mdeprofiles.pack;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mdeprofiles.finding.Finding;
+import org.mdeprofiles.finding.PlistPath;
+import org.mdeprofiles.io.JsonReader;
+import org.mdeprofiles.plist.PlistDocument;
+import org.mdeprofiles.plist.PlistFormatException;
+import org.mdeprofiles.plist.PlistReader;
+import org.mdeprofiles.plist.PlistValue.PlistDict;
+
+/**
+ * The last check before anything is written: every file of the bundle is read back as what it
+ * claims to be. Profiles were validated when rendered; here preference plists must be a plist
+ * dictionary, API bodies well-formed XML or JSON, and each Classic body's payload, after Jamf's
+ * extra decoding, the profile beside it byte for byte. So a broken template override of any kind
+ * stops the run with nothing written.
+ */
+public final class OutputGate {
+  private OutputGate() {}
+
+  public static List<FileFinding> check(List<BundleFile> files) {
+    Map<String, byte[]> byPath = new HashMap<>();
+    files.forEach(f -> byPath.put(f.path(), f.bytes()));
+    List<FileFinding> findings = new ArrayList<>();
+    for (BundleFile f : files) {
+      String problem = problem(f, byPath);
+      if (problem != null) {
+        findings.add(new FileFinding(f.path(), Finding.error(PlistPath.root(), "bundle.malformed", problem)));
+      }
+    }
+    return findings;
+  }
+
+  private static String problem(BundleFile f, Map<String, byte[]> byPath) {
+    byte[] bytes = f.bytes();
+    try {
+      if (f.path().endsWith(".plist") || f.path().endsWith(".mobileconfig")) {
+        PlistDocument doc = PlistReader.read(bytes);
+        if (!(doc.root().orElse(null) instanceof PlistDict)) {
+          return "it is no property-list dictionary";
+        }
+      } else if (f.path().endsWith(".classic.xml")) {
+        PlistReader.requireWellFormed(bytes);
+        byte[] profile = byPath.get(f.path().replace(".classic.xml", ".mobileconfig"));
+        if (profile == null && f.profile().isPresent()) {
+          profile = f.profile().get().bytes();
+        }
+        if (profile != null && !classicPayload(bytes).equals(new String(profile, StandardCharsets.UTF_8))) {
+          return "its payloads are not the profile, after Jamf's extra decoding";
+        }
+      } else if (f.path().endsWith(".json")) {
+        JsonReader.parse(new String(bytes, StandardCharsets.UTF_8));
+      }
+      return null;
+    } catch (PlistFormatException | IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  /** The text of {@code <payloads>}: the CDATA sections joined, then Jamf's one more decoding of &amp;. */
+  private static String classicPayload(byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8);
+    int start = text.indexOf("<payloads>");
+    int end = text.indexOf("</payloads>");
+    if (start < 0 || end < start) {
+      return "";
+    }
+    String inner = text.substring(start + "<payloads>".length(), end);
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    while ((at = inner.indexOf("<![CDATA[", at)) >= 0) {
+      int close = inner.indexOf("]]>", at);
+      out.append(inner, at + 9, close);
+      at = close + 3;
+    }
+    return out.toString().replace("&amp;", "&");
+  }
+}

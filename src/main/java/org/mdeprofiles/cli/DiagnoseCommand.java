@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.mdeprofiles.text.Printable;
+import org.mdeprofiles.model.MacosVersion;
 import org.mdeprofiles.diagnose.Conclusion;
 import org.mdeprofiles.diagnose.DiagnosisReport;
 import org.mdeprofiles.diagnose.Diagnoser;
@@ -38,7 +39,9 @@ final class DiagnoseCommand implements Command {
 
   @Override
   public Options options() {
-    return new Options().addOption(Cli.valued("format", "FORMAT", "text (default) or json"));
+    return new Options().addOption(Cli.valued("format", "FORMAT", "text (default) or json"))
+        .addOption(Cli.valued("macos", "VERSION", "the Mac's macOS version, when the input does not show it"))
+        .addOption(Cli.valued("config", "FILE", "the config the bundle was made from: fix commands carry it"));
   }
 
   @Override
@@ -51,6 +54,16 @@ final class DiagnoseCommand implements Command {
     String format = Cli.format(line, List.of("text", "json"));
     List<String> inputs = line.getArgList().isEmpty() ? List.of("-") : line.getArgList();
     Diagnoser diagnoser = new Diagnoser();
+    if (line.hasOption("macos")) {
+      try {
+        diagnoser.macos(MacosVersion.parse(line.getOptionValue("macos")));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--macos: " + e.getMessage());
+      }
+    }
+    if (line.hasOption("config")) {
+      diagnoser.config(line.getOptionValue("config"));
+    }
     for (String input : inputs) {
       boolean stdinInput = input.equals("-");
       byte[] bytes = stdinInput ? InputFiles.readLimited(stdin, "<stdin>") : InputFiles.read(Path.of(input));
@@ -61,6 +74,9 @@ final class DiagnoseCommand implements Command {
       err.println(Cli.PROGRAM + ": " + Printable.line(String.join(", ", inputs.stream()
           .map(i -> i.equals("-") ? "<stdin>" : i).toList())) + ": nothing recognisable (expected output of"
           + " mdatp health, kextutil, systemextensionsctl list or profiles)");
+      if (format.equals("json")) {
+        out.print(DiagnosisReport.unrecognised());
+      }
       return ExitCode.BAD_INPUT;
     }
     List<Conclusion> conclusions = diagnoser.conclusions();

@@ -18,7 +18,8 @@ public record Conclusion(
     List<Evidence> seen,
     String meaning,
     List<String> profiles,
-    Optional<String> manual) {
+    Optional<String> manual,
+    Optional<String> config) {
   static final int MAX_SEEN = 10;
 
   public Conclusion {
@@ -29,12 +30,35 @@ public record Conclusion(
     Objects.requireNonNull(meaning, "meaning == null");
     profiles = List.copyOf(profiles);
     Objects.requireNonNull(manual, "manual == null");
+    Objects.requireNonNull(config, "config == null");
   }
 
-  /** The command that generates the fixing profiles, when profiles fix it. */
+  /** A conclusion whose fix command carries no config file. */
+  public Conclusion(String code, boolean problem, String title, List<Evidence> seen, String meaning,
+      List<String> profiles, Optional<String> manual) {
+    this(code, problem, title, seen, meaning, profiles, manual, Optional.empty());
+  }
+
+  /** The same conclusion, its fix command carrying {@code config}. */
+  Conclusion withConfig(Optional<String> file) {
+    return new Conclusion(code, problem, title, seen, meaning, profiles, manual, file);
+  }
+
+  /** Where fix commands write: a folder of their own, so a fix never replaces the admin's bundle. */
+  public static final String FIX_FOLDER = "mde-profiles-fix";
+
+  /**
+   * The command that generates the fixing profiles, when profiles fix it: into its own folder,
+   * with the admin's config when diagnose was given one (same prefix, same UUIDs).
+   */
   public Optional<String> command() {
     return profiles.isEmpty()
         ? Optional.empty()
-        : Optional.of("mde-profiles generate --profiles " + String.join(",", profiles));
+        : Optional.of("mde-profiles generate --profiles " + String.join(",", profiles)
+            + config.map(c -> " --config " + quoted(c)).orElse("") + " --out " + FIX_FOLDER);
+  }
+
+  private static String quoted(String path) {
+    return path.matches("[A-Za-z0-9_./+-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
   }
 }

@@ -3,6 +3,7 @@ package org.mdeprofiles.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mdeprofiles.model.MacosVersion;
 
 /** Turns what a Mac printed into conclusions, each naming the profile or the step that fixes it. */
 public final class Diagnoser {
@@ -13,6 +14,20 @@ public final class Diagnoser {
       "missing license");
 
   private final MacFacts facts = new MacFacts();
+  private Optional<MacosVersion> macos = Optional.empty();
+  private Optional<String> config = Optional.empty();
+
+  /** The Mac's macOS version, when the admin knows it (diagnose --macos). */
+  public Diagnoser macos(MacosVersion version) {
+    macos = Optional.of(version);
+    return this;
+  }
+
+  /** The config the bundle was made from, carried into every fix command (diagnose --config). */
+  public Diagnoser config(String file) {
+    config = Optional.of(file);
+    return this;
+  }
 
   /** Adds one input (a file's or standard input's text). */
   public Diagnoser read(String source, String text) {
@@ -32,7 +47,8 @@ public final class Diagnoser {
 
   public List<Conclusion> conclusions() {
     List<Conclusion> out = new ArrayList<>();
-    kext().ifPresent(out::add);
+    Era era = Era.of(facts, macos);
+    kext(era).ifPresent(out::add);
     systemExtensions().ifPresent(out::add);
     networkExtension().ifPresent(out::add);
     fullDiskAccess().ifPresent(out::add);
@@ -44,12 +60,12 @@ public final class Diagnoser {
             List.of(), Optional.of("look the issue up in Microsoft's troubleshooting guide for Defender on macOS")));
       }
     }
+    rtpOff(era).ifPresent(out::add);
     if (facts.is("healthy", "false") && facts.healthIssues.isEmpty() && out.isEmpty()) {
       out.add(new Conclusion("unhealthy", true, "mdatp reports the device unhealthy without naming an issue",
           List.of(facts.field("healthy").orElseThrow().evidence()), "Defender is not fully working.",
           List.of(), Optional.of("run mdatp health --details features and check its log (mdatp log)")));
     }
-    rtpOff().ifPresent(out::add);
     if (!facts.installedProfiles.isEmpty()) {
       out.add(new Conclusion("installed-profiles", false,
           "configuration profiles installed: " + String.join(", ", facts.installedProfiles),
@@ -66,13 +82,13 @@ public final class Diagnoser {
                 + " gives (com.microsoft.wdav); change them in the Defender portal, or turn settings"
                 + " management off for this device to use the settings profile.",
             List.of(), Optional.empty())));
-    return out;
+    return out.stream().map(c -> c.withConfig(config)).toList();
   }
 
-  private Optional<Conclusion> kext() {
+  /** The kernel extension is not approved: only on a Mac the evidence shows runs it. */
+  private Optional<Conclusion> kext(Era era) {
     List<Evidence> seen = new ArrayList<>(facts.kextRejections);
-    boolean sysextEra = endpointSecuritySubsystem() || facts.extensions.containsKey(EPSEXT);
-    if (!sysextEra && facts.is("real_time_protection_enabled", "false")
+    if (era == Era.KERNEL_EXTENSION && facts.is("real_time_protection_enabled", "false")
         && facts.is("real_time_protection_available", "true")) {
       seen.add(facts.field("real_time_protection_enabled").orElseThrow().evidence());
       seen.add(facts.field("real_time_protection_available").orElseThrow().evidence());
@@ -91,16 +107,43 @@ public final class Diagnoser {
             + " the same command once more")));
   }
 
-  /** Real-time protection turned off where the system extension is in place: a setting, not a fault. */
-  private Optional<Conclusion> rtpOff() {
-    if (!endpointSecuritySubsystem() || !facts.is("real_time_protection_enabled", "false")) {
+  /**
+   * Real-time protection off where the kernel extension is not the cause: passive mode (by design,
+   * another antivirus is primary), or a setting or tamper policy; with no evidence of the era,
+   * both readings, the current one first.
+   */
+  private Optional<Conclusion> rtpOff(Era era) {
+    if (era == Era.KERNEL_EXTENSION || !facts.is("real_time_protection_enabled", "false")) {
       return Optional.empty();
     }
-    return Optional.of(new Conclusion("rtp-off", false, "real-time protection is turned off",
-        List.of(facts.field("real_time_protection_enabled").orElseThrow().evidence()),
-        "the system extension is running, so this is a setting: antivirusEngine.enforcementLevel real_time"
-            + " in the settings profile turns it on.",
-        List.of("settings"), Optional.of("on one Mac: mdatp config real-time-protection --value enabled")));
+    List<Evidence> seen = new ArrayList<>();
+    seen.add(facts.field("real_time_protection_enabled").orElseThrow().evidence());
+    facts.field("real_time_protection_available").ifPresent(f -> seen.add(f.evidence()));
+    Optional<MacFacts.Field> passive = facts.field("passive_mode_enabled").filter(f -> f.value().equalsIgnoreCase("true"));
+    if (passive.isPresent()) {
+      seen.add(passive.get().evidence());
+      facts.field("conflicting_applications").ifPresent(f -> seen.add(f.evidence()));
+      return Optional.of(new Conclusion("passive-mode", false, "Defender runs in passive mode", seen,
+          "another antivirus is the primary one, so Defender's real-time protection is off by design; EDR still"
+              + " reports. Leave it so while the other product protects the Mac.",
+          List.of(), Optional.of("to make Defender primary, remove the other antivirus, then set"
+              + " antivirusEngine.passiveMode false (or enforcementLevel real_time) in the settings profile")));
+    }
+    String meaning = "real-time protection is turned off by a setting (antivirusEngine.enforcementLevel) or by"
+        + " a tamper-protection policy; files are not scanned as they are opened.";
+    String manual = "on one Mac: mdatp config real-time-protection --value enabled (refused when tamper"
+        + " protection blocks it: change the policy instead)";
+    if (era == Era.UNKNOWN) {
+      return Optional.of(new Conclusion("rtp-off", true,
+          "real-time protection is off (the input does not show whether this Mac uses system extensions)", seen,
+          "most likely, as on every Mac with current Defender (system extensions): " + meaning + " Less likely,"
+              + " on a Mac that runs the old kernel extension (macOS 10.15 and older): the kernel extension"
+              + " (com.microsoft.wdavkext) is not approved, and the kext profile fixes it. Paste mdatp health"
+              + " whole (app_version, real_time_protection_subsystem) or sw_vers to tell which.",
+          List.of("settings"), Optional.of(manual)));
+    }
+    return Optional.of(new Conclusion("rtp-off", true, "real-time protection is turned off", seen,
+        "the system extension is in place, so " + meaning, List.of("settings"), Optional.of(manual)));
   }
 
   private Optional<Conclusion> systemExtensions() {
@@ -138,8 +181,9 @@ public final class Diagnoser {
         "Defender's network extension is not running", seen,
         "network protection needs the network system extension (com.microsoft.wdav.netext) approved and its"
             + " content filter allowed.",
-        List.of("sysext", "netfilter"),
-        Optional.of("on an unmanaged Mac: allow the extension in System Settings > Privacy & Security, then"
+        netextProfiles(),
+        Optional.of(installedNote("com.apple.webcontent-filter") + "on an unmanaged Mac: allow the extension in"
+            + " System Settings > Privacy & Security, then"
             + " allow the \"Microsoft Defender Content Filter\" network filter when macOS asks")));
   }
 
@@ -180,6 +224,16 @@ public final class Diagnoser {
         .filter(s -> s.state().contains(state)).map(MacFacts.ExtensionState::evidence);
   }
 
+  /**
+   * The network extension's fix, leaving out what is installed: a second content filter breaks the
+   * Mac's networking, so netfilter is never suggested beside an installed one.
+   */
+  private List<String> netextProfiles() {
+    List<String> out = new ArrayList<>(profilesUnlessInstalled(List.of("sysext"), "com.apple.system-extension-policy"));
+    out.addAll(profilesUnlessInstalled(List.of("netfilter"), "com.apple.webcontent-filter"));
+    return out;
+  }
+
   /** The profiles, unless the profiles output shows their payload installed already. */
   private List<String> profilesUnlessInstalled(List<String> profiles, String payloadType) {
     return facts.installedPayloadTypes.contains(payloadType) ? List.of() : profiles;
@@ -193,8 +247,4 @@ public final class Diagnoser {
         : "";
   }
 
-  /** True when mdatp says real-time protection runs on the endpoint-security system extension. */
-  private boolean endpointSecuritySubsystem() {
-    return facts.value("real_time_protection_subsystem").map(v -> v.contains("endpoint_security")).orElse(false);
-  }
 }

@@ -51,8 +51,21 @@ public final class DiagnosisReport {
     }
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("healthy", conclusions.stream().noneMatch(Conclusion::problem));
+    root.put("recognised", true);
     root.put("conclusions", items);
     root.put("notInterpreted", unknown.stream().map(DiagnosisReport::evidence).toList());
+    return Json.write(root);
+  }
+
+  /** The JSON answer when nothing in the input was recognised: still JSON, saying so. */
+  public static String unrecognised() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("healthy", null);
+    root.put("recognised", false);
+    root.put("conclusions", List.of());
+    root.put("notInterpreted", List.of());
+    root.put("paste", "the output of mdatp health (or mdatp health --output json), systemextensionsctl list,"
+        + " kextutil or profiles show -type configuration");
     return Json.write(root);
   }
 

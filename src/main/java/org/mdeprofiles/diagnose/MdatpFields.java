@@ -16,7 +16,9 @@ final class MdatpFields {
       "edr_machine_id", "conflicting_applications", "network_protection_status",
       "network_protection_enforcement_level", "data_loss_prevention_status", "full_disk_access_enabled",
       "troubleshooting_mode", "ecs_configuration_ids", "managed_by", "supplementary_events_subsystem",
-      "enforcement_level", "real_time_protection_enforcement_level", "guid", "release_channel");
+      "enforcement_level", "real_time_protection_enforcement_level", "guid", "release_channel",
+      // sw_vers
+      "product_name", "product_version", "build_version");
 
   private MdatpFields() {}
 }

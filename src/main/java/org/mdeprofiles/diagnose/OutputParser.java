@@ -175,7 +175,9 @@ final class OutputParser {
     }
     for (Map.Entry<?, ?> e : map.entrySet()) {
       String key = String.valueOf(e.getKey());
-      Evidence at = new Evidence(source, lineOf(lines, start, end, key), "\"" + key + "\": " + e.getValue());
+      // The evidence is the line as mdatp printed it, not the parsed value ({value=true}).
+      int number = lineOf(lines, start, end, key);
+      Evidence at = new Evidence(source, number, lines[number - 1].strip());
       Object value = e.getValue() instanceof Map<?, ?> object
           ? (object.containsKey("value") ? object.get("value") : object.get("$type"))
           : e.getValue();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,22 +15,51 @@ class DiagnoseCommandTest {
   @TempDir Path dir;
 
   @Test
-  void kextTicketGivesTheExactText() throws Exception {
+  void theTwoLineTicketGivesBothReadingsTheCurrentOneFirst() throws Exception {
     Path health = dir.resolve("health.txt");
     Files.writeString(health, "real_time_protection_enabled : false\nreal_time_protection_available : true\n");
     CliRun run = CliRun.of("diagnose", health.toString());
     assertEquals(1, run.exit());
-    assertEquals("problem: the Defender kernel extension (com.microsoft.wdavkext) is not approved"
-        + " [kext-not-approved]\n"
+    assertEquals("problem: real-time protection is off (the input does not show whether this Mac uses system"
+        + " extensions) [rtp-off]\n"
         + "  seen:    " + health + ":1: real_time_protection_enabled : false\n"
         + "           " + health + ":2: real_time_protection_available : true\n"
-        + "  meaning: macOS blocks the kernel extension until it is approved, so real-time protection cannot run"
-        + " (macOS 10.15 and older).\n"
-        + "  fix:     deploy the kext profile: mde-profiles generate --profiles kext\n"
-        + "  manual:  within 30 minutes of installing Defender, open System Preferences > Security & Privacy and"
-        + " click Allow for \"Microsoft Corporation\"; after 30 minutes, run sudo kextutil"
-        + " /Library/Extensions/wdavkext.kext to show the prompt again, click Allow, then run the same command"
-        + " once more\n\n1 problem found\n", run.out());
+        + "  meaning: most likely, as on every Mac with current Defender (system extensions): real-time protection"
+        + " is turned off by a setting (antivirusEngine.enforcementLevel) or by a tamper-protection policy; files"
+        + " are not scanned as they are opened. Less likely, on a Mac that runs the old kernel extension (macOS"
+        + " 10.15 and older): the kernel extension (com.microsoft.wdavkext) is not approved, and the kext profile"
+        + " fixes it. Paste mdatp health whole (app_version, real_time_protection_subsystem) or sw_vers to tell"
+        + " which.\n"
+        + "  fix:     deploy the settings profile: mde-profiles generate --profiles settings --out"
+        + " mde-profiles-fix\n"
+        + "  manual:  on one Mac: mdatp config real-time-protection --value enabled (refused when tamper"
+        + " protection blocks it: change the policy instead)\n\n1 problem found\n", run.out());
+  }
+
+  @Test
+  void aKextTicketWithItsMacosVersionGivesTheKextFix() throws Exception {
+    Path health = dir.resolve("health.txt");
+    Files.writeString(health, "real_time_protection_enabled : false\nreal_time_protection_available : true\n");
+    for (String[] args : List.of(new String[] {"diagnose", "--macos", "10.14", health.toString()},
+        new String[] {"diagnose", "--config", "my config.yaml", "--macos", "10.14", health.toString()})) {
+      CliRun run = CliRun.of(args);
+      assertEquals(1, run.exit());
+      assertTrue(run.out().startsWith("problem: the Defender kernel extension (com.microsoft.wdavkext) is not"
+          + " approved [kext-not-approved]\n"), run.out());
+      assertTrue(run.out().contains(args.length == 4
+          ? "  fix:     deploy the kext profile: mde-profiles generate --profiles kext --out mde-profiles-fix\n"
+          : "  fix:     deploy the kext profile: mde-profiles generate --profiles kext --config 'my config.yaml'"
+              + " --out mde-profiles-fix\n"), run.out());
+    }
+  }
+
+  @Test
+  void jsonIsJsonAlsoWhenNothingIsRecognised() {
+    CliRun run = CliRun.withStdin("hello\n".getBytes(StandardCharsets.UTF_8), "diagnose", "--format", "json");
+    assertEquals(3, run.exit());
+    assertEquals("{\n  \"healthy\": null,\n  \"recognised\": false,\n  \"conclusions\": [],\n"
+        + "  \"notInterpreted\": [],\n  \"paste\": \"the output of mdatp health (or mdatp health --output json),"
+        + " systemextensionsctl list, kextutil or profiles show -type configuration\"\n}\n", run.out());
   }
 
   @Test
@@ -45,7 +75,7 @@ class DiagnoseCommandTest {
     CliRun run = CliRun.withStdin("licensed : false\n".getBytes(StandardCharsets.UTF_8),
         "diagnose", "--format", "json", "-");
     assertEquals(1, run.exit());
-    assertTrue(run.out().startsWith("{\n  \"healthy\": false,\n  \"conclusions\": [\n    {\n"
+    assertTrue(run.out().startsWith("{\n  \"healthy\": false,\n  \"recognised\": true,\n  \"conclusions\": [\n    {\n"
         + "      \"code\": \"not-onboarded\",\n"), run.out());
     assertTrue(run.out().contains("\"source\": \"<stdin>\",\n          \"line\": 1,"), run.out());
   }

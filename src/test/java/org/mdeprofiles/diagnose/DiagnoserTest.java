@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Each conclusion, from realistic output in every form a ticket carries it. */
 class DiagnoserTest {
   static final String KEXT_ERA_HEALTH = """
+      ProductName:		Mac OS X
+      ProductVersion:		10.14.6
       healthy                                     : false
       health_issues                               : []
       licensed                                    : true
@@ -66,12 +68,57 @@ class DiagnoserTest {
     assertEquals(List.of("kext-not-approved"), codes(KEXT_ERA_HEALTH));
     Conclusion c = only("kext-not-approved", KEXT_ERA_HEALTH);
     assertEquals(List.of("kext"), c.profiles());
-    assertEquals("mde-profiles generate --profiles kext", c.command().orElseThrow());
+    assertEquals("mde-profiles generate --profiles kext --out mde-profiles-fix", c.command().orElseThrow());
     assertEquals(List.of(
-        new Evidence("ticket.txt", 4, "real_time_protection_enabled                : false"),
-        new Evidence("ticket.txt", 5, "real_time_protection_available              : true")), c.seen());
+        new Evidence("ticket.txt", 6, "real_time_protection_enabled                : false"),
+        new Evidence("ticket.txt", 7, "real_time_protection_available              : true")), c.seen());
     assertTrue(c.manual().orElseThrow().contains("within 30 minutes"));
     assertTrue(c.manual().orElseThrow().contains("sudo kextutil /Library/Extensions/wdavkext.kext"));
+  }
+
+  @Test
+  void theKextPairOnACurrentBuildIsRealTimeProtectionOffNeverAKextFix() {
+    String current = "app_version : \"101.25032.0008\"\nreal_time_protection_enabled : false\n"
+        + "real_time_protection_available : true\n";
+    assertEquals(List.of("rtp-off"), codes(current));
+    Conclusion c = only("rtp-off", current);
+    assertTrue(c.problem());
+    assertEquals("real-time protection is turned off", c.title());
+    assertEquals(List.of("settings"), c.profiles());
+    String sysext = "real_time_protection_subsystem : endpoint_security_extension\nreal_time_protection_enabled :"
+        + " false\nreal_time_protection_available : true\n";
+    assertEquals(List.of("rtp-off"), codes(sysext));
+    assertEquals(List.of("rtp-off"), codes("ProductVersion: 14.5\n" + current.substring(current.indexOf('\n') + 1)));
+  }
+
+  @Test
+  void passiveModeIsANoteNotAnAdviceToTurnRealTimeOn() {
+    String passive = "app_version : 101.25032.0008\npassive_mode_enabled : true\nreal_time_protection_enabled : false\n"
+        + "real_time_protection_available : true\nconflicting_applications : [\"othervendor\"]\n";
+    assertEquals(List.of("passive-mode"), codes(passive));
+    Conclusion c = only("passive-mode", passive);
+    assertFalse(c.problem());
+    assertEquals(4, c.seen().size()); // enabled, available, passive mode, the other antivirus
+  }
+
+  @Test
+  void aLoneRealTimeOffLineIsAProblemNotHealthy() {
+    assertEquals(List.of("rtp-off"), codes("real_time_protection_enabled : false\n"));
+    assertTrue(only("rtp-off", "real_time_protection_enabled : false\n").problem());
+  }
+
+  @Test
+  void theNetworkFixLeavesOutProfilesTheMacHasAlready() {
+    String text = "health_issues : [\"network event provider not running\"]\n"
+        + "    payload[1] type = com.apple.system-extension-policy\n"
+        + "    payload[2] type = com.apple.webcontent-filter\n";
+    Conclusion c = only("netext-not-running", text);
+    assertEquals(List.of(), c.profiles());
+    assertTrue(c.manual().orElseThrow().startsWith("a profile with a com.apple.webcontent-filter payload is"
+        + " installed, so check it"), c.manual().orElseThrow());
+    String onlySysext = "health_issues : [\"network event provider not running\"]\n"
+        + "    payload[1] type = com.apple.system-extension-policy\n";
+    assertEquals(List.of("netfilter"), only("netext-not-running", onlySysext).profiles());
   }
 
   @Test

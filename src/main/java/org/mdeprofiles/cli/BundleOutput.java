@@ -2,6 +2,7 @@ package org.mdeprofiles.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import org.mdeprofiles.Bundles;
 import org.mdeprofiles.write.BundleWriter;
 import org.mdeprofiles.io.OutputException;
@@ -23,9 +24,13 @@ final class BundleOutput {
       err.println(Cli.PROGRAM + ": " + what + " did not validate; nothing was written");
       return ExitCode.FINDINGS;
     }
-    BundleWriter.write(outDir, result.files(), force);
+    List<String> removed = BundleWriter.write(outDir, result.files(), force);
     for (BundleFile f : result.files()) {
       out.println(Printable.line(outDir.resolve(f.path()).toString()));
+    }
+    // A file this run removed is said too: nothing of the admin's goes without a word.
+    for (String path : removed) {
+      out.println("removed: " + Printable.line(outDir.resolve(path).toString()));
     }
     return ExitCode.OK;
   }

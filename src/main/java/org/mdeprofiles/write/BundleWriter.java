@@ -36,8 +36,11 @@ public final class BundleWriter {
 
   private BundleWriter() {}
 
-  /** Writes {@code files} and the manifest under {@code outDir}. */
-  public static void write(Path outDir, List<BundleFile> files, boolean force) throws OutputException {
+  /**
+   * Writes {@code files} and the manifest under {@code outDir}; the files a previous run wrote and
+   * this one removed, as paths relative to {@code outDir}.
+   */
+  public static List<String> write(Path outDir, List<BundleFile> files, boolean force) throws OutputException {
     Map<String, byte[]> contents = new LinkedHashMap<>();
     Set<String> secrets = new LinkedHashSet<>();
     for (BundleFile f : files) {
@@ -71,6 +74,7 @@ public final class BundleWriter {
       }
       StagedSwitch.write(outDir, contents, secrets, stale);
       done = true;
+      return stale;
     } catch (IOException e) {
       throw new OutputException(outDir + ": cannot write the bundle: " + IoProblem.describe(e));
     } finally {

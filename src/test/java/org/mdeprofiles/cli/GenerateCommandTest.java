@@ -234,6 +234,21 @@ class GenerateCommandTest {
   }
 
   @Test
+  void filesARunRemovesAreSaid() {
+    assertEquals(0, CliRun.of("generate", "--mdm", "plain", "--out", out().toString()).exit());
+    CliRun run = CliRun.of("generate", "--mdm", "plain", "--profiles", "sysext,kext", "--out", out().toString());
+    assertEquals(0, run.exit(), run.err());
+    StringBuilder expected = new StringBuilder();
+    expected.append(out().resolve("plain/sysext.mobileconfig")).append('\n');
+    expected.append(out().resolve("plain/kext.mobileconfig")).append('\n');
+    for (String gone : List.of("netfilter", "fulldisk", "accessibility", "bluetooth", "background", "notifications",
+        "settings", "autoupdate")) {
+      expected.append("removed: ").append(out().resolve("plain/" + gone + ".mobileconfig")).append('\n');
+    }
+    assertEquals(expected.toString(), run.out());
+  }
+
+  @Test
   void aBrokenOverrideOfAnyTemplateKindWritesNothing() throws Exception {
     Path templates = dir.resolve("templates");
     Files.createDirectories(templates.resolve("jamf"));

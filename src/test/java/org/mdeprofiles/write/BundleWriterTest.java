@@ -27,7 +27,8 @@ class BundleWriterTest {
   void filesAPreviousRunWroteAndThisOneDoesNotAreRemoved() throws Exception {
     Path out = dir.resolve("out");
     BundleWriter.write(out, List.of(file("plain/a.mobileconfig", "a"), file("plain/b.mobileconfig", "b")), false);
-    BundleWriter.write(out, List.of(file("plain/a.mobileconfig", "a2")), false);
+    assertEquals(List.of("plain/b.mobileconfig"), BundleWriter.write(out, List.of(file("plain/a.mobileconfig", "a2")),
+        false));
     assertEquals("a2", Files.readString(out.resolve("plain/a.mobileconfig")));
     assertFalse(Files.exists(out.resolve("plain/b.mobileconfig")));
   }

@@ -68,6 +68,7 @@ public final class Cli {
     }
     try {
       CommandLine line = DefaultParser.builder().setAllowPartialMatching(false).get().parse(command.options(), rest, false);
+      requireOnce(line);
       return command.run(line, out, err);
     } catch (ParseException | UsageException e) {
       err.println(PROGRAM + " " + command.name() + ": " + Printable.line(String.valueOf(e.getMessage()))
@@ -83,6 +84,24 @@ public final class Cli {
         e.printStackTrace(err);
       }
       return ExitCode.INTERNAL;
+    }
+  }
+
+  /** Options that may be given more than once, each time adding a value. */
+  static final java.util.Set<String> REPEATABLE = java.util.Set.of("jamf-group");
+
+  /**
+   * A single-valued option given twice is a usage error naming both values: which one was meant
+   * cannot be guessed (--mdm jamf --mdm intune wrote jamf only).
+   */
+  private static void requireOnce(CommandLine line) throws UsageException {
+    for (org.apache.commons.cli.Option option : line.getOptions()) {
+      String name = option.getLongOpt();
+      if (option.hasArg() && !REPEATABLE.contains(name) && line.getOptionValues(name).length > 1) {
+        String[] values = line.getOptionValues(name);
+        throw new UsageException("--" + name + " is given more than once ('" + values[0] + "' and '" + values[1]
+            + "'); give it once" + (name.equals("mdm") || name.equals("profiles") ? ", with a comma-separated list" : ""));
+      }
     }
   }
 

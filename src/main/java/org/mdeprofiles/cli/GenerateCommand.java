@@ -13,6 +13,7 @@ import org.mdeprofiles.Profiles;
 import org.mdeprofiles.catalog.Catalog;
 import org.mdeprofiles.catalog.CatalogEntry;
 import org.mdeprofiles.config.ConfigFile;
+import org.mdeprofiles.config.IntuneOptions;
 import org.mdeprofiles.config.GenerateSettings;
 import org.mdeprofiles.config.OnboardingFile;
 import org.mdeprofiles.config.SettingsBuilder;
@@ -21,6 +22,8 @@ import org.mdeprofiles.model.Profile;
 import org.mdeprofiles.finding.Severity;
 import org.mdeprofiles.render.TemplateRenderer;
 import org.mdeprofiles.report.FindingLine;
+import org.mdeprofiles.pack.IntuneTarget;
+import org.mdeprofiles.validate.PayloadChannels;
 
 /** {@code generate}: builds, validates, packages and writes the bundle. */
 final class GenerateCommand implements Command {
@@ -87,7 +90,9 @@ final class GenerateCommand implements Command {
     GenerateSettings settings = builder.build();
     List<String> targets = MdmFlags.targets(line, config.mdm());
     List<CatalogEntry> entries = select(
-        line.hasOption("profiles") ? MdmFlags.list(line.getOptionValue("profiles")) : config.profiles(), settings);
+        line.hasOption("profiles") ? MdmFlags.list("--profiles", line.getOptionValue("profiles")) : config.profiles(),
+        settings);
+    MdmFlags.notApplying(line, targets).forEach(err::println);
     Optional<Path> onboardingPath = line.hasOption("onboarding")
         ? Optional.of(Path.of(line.getOptionValue("onboarding"))) : config.onboarding();
     Optional<OnboardingFile> onboarding = Optional.empty();
@@ -95,8 +100,12 @@ final class GenerateCommand implements Command {
       onboarding = Optional.of(OnboardingFile.read(onboardingPath.get()));
     }
     List<Profile> profiles = Profiles.build(settings, entries);
+    IntuneOptions intune = MdmFlags.intune(line, config.intune());
+    if (targets.contains(IntuneTarget.NAME)) {
+      requireChannelFits(intune, profiles);
+    }
     BundleRequest request = new BundleRequest(targets, onboarding, MdmFlags.jamf(line, config.jamf()),
-        MdmFlags.intune(line, config.intune()), Background.join(renderer));
+        intune, Background.join(renderer));
     for (CatalogEntry entry : entries) {
       if (settings.macos().isPresent() && entry.deprecatedOn(settings.macos().get())) {
         err.println(entry.name() + ".mobileconfig: warning: Apple deprecates this grant from macOS "
@@ -119,6 +128,25 @@ final class GenerateCommand implements Command {
           + " download the onboarding package from the Microsoft Defender portal and add it");
     }
     return exit;
+  }
+
+  /**
+   * The user channel with a device-only payload is a conflict of options, said before any work
+   * (it was reported as profiles that "did not validate", exit 1).
+   */
+  private static void requireChannelFits(IntuneOptions intune, List<Profile> profiles) throws UsageException {
+    if (!intune.deploymentChannel().equals("userChannel")) {
+      return;
+    }
+    for (Profile p : profiles) {
+      for (org.mdeprofiles.model.Payload payload : p.payloads()) {
+        if (PayloadChannels.deviceChannelOnly(payload.header().type())) {
+          throw new UsageException("--intune-channel userChannel: profile " + p.name() + " holds "
+              + payload.header().type() + ", which installs on the device channel only; use deviceChannel, or"
+              + " --mdm without intune for it");
+        }
+      }
+    }
   }
 
   private static void applyFlags(CommandLine line, SettingsBuilder builder) {

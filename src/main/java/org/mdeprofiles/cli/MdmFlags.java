@@ -28,7 +28,7 @@ final class MdmFlags {
   }
 
   static List<String> targets(CommandLine line, List<String> configured) throws UsageException {
-    List<String> requested = line.hasOption("mdm") ? list(line.getOptionValue("mdm")) : configured;
+    List<String> requested = line.hasOption("mdm") ? list("--mdm", line.getOptionValue("mdm")) : configured;
     if (requested.isEmpty()) {
       return BundleRequest.ALL_TARGETS;
     }
@@ -81,7 +81,29 @@ final class MdmFlags {
     return Optional.of(dir);
   }
 
-  static List<String> list(String value) {
-    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  /** A comma-separated list; an empty one is a usage error (it read as "everything"). */
+  static List<String> list(String option, String value) throws UsageException {
+    List<String> items = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    if (items.isEmpty()) {
+      throw new UsageException(option + ": the list is empty; leave the option out for the default");
+    }
+    return items;
+  }
+
+  /**
+   * Warnings for options that change nothing with these targets: --jamf-* without jamf,
+   * --intune-channel without intune.
+   */
+  static List<String> notApplying(CommandLine line, List<String> targets) {
+    List<String> warnings = new java.util.ArrayList<>();
+    for (org.apache.commons.cli.Option option : line.getOptions()) {
+      String name = option.getLongOpt();
+      String target = name.startsWith("jamf-") ? "jamf" : name.equals("intune-channel") ? "intune" : null;
+      if (target != null && !targets.contains(target) && !warnings.contains(name)) {
+        warnings.add(name);
+      }
+    }
+    return warnings.stream().map(name -> "warning: --" + name + " does not apply: the targets ("
+        + String.join(",", targets) + ") do not include " + (name.startsWith("jamf-") ? "jamf" : "intune")).toList();
   }
 }

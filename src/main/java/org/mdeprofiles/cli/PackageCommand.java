@@ -61,6 +61,7 @@ final class PackageCommand implements Command {
       throw new UsageException("no profile to package");
     }
     List<String> targets = MdmFlags.targets(line, List.of("jamf", "intune"));
+    MdmFlags.notApplying(line, targets).forEach(err::println);
     Optional<OnboardingFile> onboarding = Optional.empty();
     TemplateRenderer renderer = new TemplateRenderer(MdmFlags.templates(line));
     List<ProfileFile> profiles = new ArrayList<>();

@@ -234,6 +234,44 @@ class GenerateCommandTest {
   }
 
   @Test
+  void repeatedEmptyAndConflictingOptionsAreUsageErrorsBeforeAnyWork() {
+    String[][] cases = {
+        {"--mdm", "jamf", "--mdm", "intune"},
+        {"--out", "a", "--out", "b"},
+        {"--profiles", ""},
+        {"--mdm", ","},
+        {"--intune-channel", "userChannel"}};
+    String[] messages = {
+        "--mdm is given more than once ('jamf' and 'intune'); give it once, with a comma-separated list",
+        "--out is given more than once ('a' and 'b'); give it once",
+        "--profiles: the list is empty; leave the option out for the default",
+        "--mdm: the list is empty; leave the option out for the default",
+        "--intune-channel userChannel: profile sysext holds com.apple.system-extension-policy, which installs on"
+            + " the device channel only; use deviceChannel, or --mdm without intune for it"};
+    for (int i = 0; i < cases.length; i++) {
+      List<String> args = new java.util.ArrayList<>(List.of("generate", "--out", out().toString()));
+      if (cases[i][0].equals("--out")) {
+        args = new java.util.ArrayList<>(List.of("generate"));
+      }
+      args.addAll(List.of(cases[i]));
+      CliRun run = CliRun.of(args.toArray(String[]::new));
+      assertEquals(2, run.exit(), String.join(" ", cases[i]));
+      assertEquals("mde-profiles generate: " + messages[i] + " (see mde-profiles help generate)\n", run.err());
+      assertEquals(0, fileCount(out()));
+    }
+  }
+
+  @Test
+  void optionsThatDoNotApplyToTheTargetsAreWarned() {
+    CliRun run = CliRun.of("generate", "--mdm", "plain", "--profiles", "kext", "--jamf-category", "Security",
+        "--intune-channel", "deviceChannel", "--out", out().toString());
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.err().startsWith("warning: --jamf-category does not apply: the targets (plain) do not include"
+        + " jamf\nwarning: --intune-channel does not apply: the targets (plain) do not include intune\n"),
+        run.err());
+  }
+
+  @Test
   void filesARunRemovesAreSaid() {
     assertEquals(0, CliRun.of("generate", "--mdm", "plain", "--out", out().toString()).exit());
     CliRun run = CliRun.of("generate", "--mdm", "plain", "--profiles", "sysext,kext", "--out", out().toString());

@@ -234,7 +234,7 @@ class GenerateCommandTest {
   }
 
   @Test
-  void repeatedEmptyAndConflictingOptionsAreUsageErrorsBeforeAnyWork() {
+  void repeatedEmptyAndConflictingOptionsAreUsageErrorsBeforeAnyWork() throws Exception {
     String[][] cases = {
         {"--mdm", "jamf", "--mdm", "intune"},
         {"--out", "a", "--out", "b"},

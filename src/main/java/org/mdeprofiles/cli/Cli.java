@@ -58,7 +58,8 @@ public final class Cli {
     }
     Command command = find(first);
     if (command == null) {
-      err.println(PROGRAM + ": unknown command '" + first + "' (try " + PROGRAM + " --help)");
+      err.println(PROGRAM + ": unknown command '" + Printable.line(first) + "'"
+          + DidYouMean.hint(first, commands.stream().map(Command::name).toList()) + " (try " + PROGRAM + " --help)");
       return ExitCode.USAGE;
     }
     String[] rest = args.subList(1, args.size()).toArray(new String[0]);
@@ -70,6 +71,12 @@ public final class Cli {
       CommandLine line = DefaultParser.builder().setAllowPartialMatching(false).get().parse(command.options(), rest, false);
       requireOnce(line);
       return command.run(line, out, err);
+    } catch (org.apache.commons.cli.UnrecognizedOptionException e) {
+      String option = e.getOption();
+      List<String> known = command.options().getOptions().stream().map(o -> "--" + o.getLongOpt()).toList();
+      err.println(PROGRAM + " " + command.name() + ": unknown option " + Printable.line(option)
+          + DidYouMean.hint(option, known) + " (see " + PROGRAM + " help " + command.name() + ")");
+      return ExitCode.USAGE;
     } catch (ParseException | UsageException e) {
       err.println(PROGRAM + " " + command.name() + ": " + Printable.line(String.valueOf(e.getMessage()))
           + " (see " + PROGRAM + " help " + command.name() + ")");

@@ -34,7 +34,8 @@ final class MdmFlags {
     }
     for (String t : requested) {
       if (!BundleRequest.ALL_TARGETS.contains(t)) {
-        throw new UsageException("--mdm: unknown target '" + t + "' (known: "
+        throw new UsageException("--mdm: unknown target '" + t + "'" + DidYouMean.hint(t, BundleRequest.ALL_TARGETS)
+            + " (known: "
             + String.join(", ", BundleRequest.ALL_TARGETS) + ")");
       }
     }

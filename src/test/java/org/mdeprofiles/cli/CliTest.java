@@ -48,10 +48,25 @@ class CliTest {
     assertEquals("mde-profiles: unknown command 'frobnicate' (try mde-profiles --help)\n", command.err());
     CliRun option = CliRun.of("generate", "--colour");
     assertEquals(2, option.exit());
-    assertEquals("mde-profiles generate: Unrecognized option: --colour (see mde-profiles help generate)\n",
+    assertEquals("mde-profiles generate: unknown option --colour (see mde-profiles help generate)\n",
         option.err());
     CliRun partial = CliRun.of("validate", "--form", "json", "x");
     assertEquals(2, partial.exit(), "no abbreviated options");
+    assertEquals("mde-profiles validate: unknown option --form; did you mean '--format'? (see mde-profiles help"
+        + " validate)\n", partial.err());
+  }
+
+  @Test
+  void mistypedWordsGetTheNearestKnownOne() {
+    assertEquals("mde-profiles: unknown command 'genrate'; did you mean 'generate'? (try mde-profiles --help)\n",
+        CliRun.of("genrate").err());
+    assertEquals("mde-profiles generate: unknown option --profles; did you mean '--profiles'? (see mde-profiles"
+        + " help generate)\n", CliRun.of("generate", "--profles", "kext").err());
+    assertEquals("mde-profiles generate: --profiles: unknown profile 'sysxt'; did you mean 'sysext'? (see"
+        + " mde-profiles list) (see mde-profiles help generate)\n", CliRun.of("generate", "--profiles", "sysxt").err());
+    assertEquals("mde-profiles generate: --mdm: unknown target 'jamff'; did you mean 'jamf'? (known: jamf, intune,"
+        + " plain) (see mde-profiles help generate)\n", CliRun.of("generate", "--mdm", "jamff").err());
+    assertEquals(2, CliRun.of("genrate").exit());
   }
 
   @Test

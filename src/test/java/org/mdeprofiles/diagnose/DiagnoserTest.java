@@ -235,4 +235,22 @@ class DiagnoserTest {
   void nothingRecognisable() {
     assertFalse(new Diagnoser().read("t", "hello world\nthis is not mdatp output\n").recognisedAnything());
   }
+
+  @Test
+  void everyProfileAFixNamesIsInTheCatalog() throws Exception {
+    String source = java.nio.file.Files.readString(java.nio.file.Path.of(
+        "src/main/java/org/mdeprofiles/diagnose/Diagnoser.java"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("List\\.of\\((\"[a-z]+\"(?:, \"[a-z]+\")*)\\)")
+        .matcher(source);
+    java.util.Set<String> named = new java.util.TreeSet<>();
+    while (m.find()) {
+      for (String quoted : m.group(1).split(", ")) {
+        named.add(quoted.replace("\"", ""));
+      }
+    }
+    assertTrue(named.containsAll(List.of("kext", "sysext", "settings", "netfilter", "fulldisk")), named.toString());
+    for (String name : named) {
+      assertTrue(org.mdeprofiles.catalog.Catalog.find(name).isPresent(), name + " is no catalog profile");
+    }
+  }
 }

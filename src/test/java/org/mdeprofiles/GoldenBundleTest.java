@@ -1,6 +1,7 @@
 package org.mdeprofiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -47,6 +48,29 @@ class GoldenBundleTest {
     CliRun run = CliRun.of("generate", "--out", out.toString());
     assertEquals(0, run.exit(), run.err());
     compare(SAMPLES.resolve("default/expected"), out);
+  }
+
+  @Test
+  void theStarterConfigFromInitGivesTheDefaultBundle() throws IOException {
+    Path config = temp.resolve("mde-profiles.yaml");
+    CliRun init = CliRun.of("init", "--out", config.toString());
+    assertEquals(0, init.exit(), init.err());
+    assertEquals(config + "\n", init.out());
+    assertEquals(3, CliRun.of("init", "--out", config.toString()).exit(), "never replaced without --force");
+    Path out = temp.resolve("from-init");
+    CliRun run = CliRun.of("generate", "--config", config.toString(), "--out", out.toString());
+    assertEquals(0, run.exit(), run.err());
+    compare(SAMPLES.resolve("default/expected"), out);
+    // Every setting the config reads is in the starter, commented or not.
+    String text = Files.readString(config);
+    for (String key : List.of("organization", "prefix", "removalDisallowed", "macos", "profiles", "mdm",
+        "onboarding", "kext", "approval", "teamIdentifiers", "kernelExtensions", "sysext", "nonRemovable",
+        "notifications", "alertType", "badges", "sounds", "notificationCenter", "lockScreen", "criticalAlerts",
+        "autoupdate", "channel", "howToCheck", "settings", "netfilter", "fulldisk", "accessibility", "bluetooth",
+        "background", "combined", "settingsProfile", "displayName", "description", "jamf", "category",
+        "distributionMethod", "redeployOnUpdate", "computerGroups", "intune", "deploymentChannel")) {
+      assertTrue(text.contains(key + ":"), key + " is not in the starter config");
+    }
   }
 
   private void check(Path sample) throws IOException {

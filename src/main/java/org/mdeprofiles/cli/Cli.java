@@ -31,7 +31,8 @@ public final class Cli {
   public Cli(InputStream in, PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
-    this.commands = List.of(new GenerateCommand(), new PackageCommand(), new ValidateCommand(in), new DiagnoseCommand(in), new ListCommand());
+    this.commands = List.of(new GenerateCommand(), new PackageCommand(), new ValidateCommand(in), new DiagnoseCommand(in), new ListCommand(),
+        new InitCommand());
   }
 
   public int run(String[] rawArgs) {
@@ -48,7 +49,8 @@ public final class Cli {
         return ExitCode.OK;
       }
       case "--version" -> {
-        out.println(PROGRAM + " " + Version.get());
+        out.println(PROGRAM + " " + Version.get() + " (Java " + Runtime.version() + ", "
+            + System.getProperty("java.vm.name") + ")");
         return ExitCode.OK;
       }
       case "help" -> {
@@ -63,7 +65,7 @@ public final class Cli {
       return ExitCode.USAGE;
     }
     String[] rest = args.subList(1, args.size()).toArray(new String[0]);
-    if (Arrays.asList(rest).contains("--help")) {
+    if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
       out.print(help(command));
       return ExitCode.OK;
     }

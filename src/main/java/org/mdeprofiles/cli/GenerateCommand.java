@@ -1,6 +1,7 @@
 package org.mdeprofiles.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,8 @@ import org.mdeprofiles.validate.PayloadChannels;
 
 /** {@code generate}: builds, validates, packages and writes the bundle. */
 final class GenerateCommand implements Command {
+  /** The config generate reads from the current folder when no --config is given. */
+  static final String DEFAULT_CONFIG = "mde-profiles.yaml";
   static final String DEFAULT_OUT = "mde-profiles-out";
 
   @Override
@@ -81,6 +84,10 @@ final class GenerateCommand implements Command {
     ConfigFile config = ConfigFile.none();
     if (line.hasOption("config")) {
       config = ConfigFile.load(Path.of(line.getOptionValue("config")), builder);
+    } else if (Files.isRegularFile(Path.of(DEFAULT_CONFIG))) {
+      // A config in the current folder is read when none is named, and said so.
+      err.println("note: reading " + DEFAULT_CONFIG + " from the current folder (no --config given)");
+      config = ConfigFile.load(Path.of(DEFAULT_CONFIG), builder);
     }
     try {
       applyFlags(line, builder);

@@ -3,6 +3,7 @@ package org.mdeprofiles.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CliTest {
@@ -38,7 +39,28 @@ class CliTest {
   void versionComesFromTheBuild() {
     CliRun run = CliRun.of("--version");
     assertEquals(0, run.exit());
-    assertTrue(run.out().matches("mde-profiles \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n"), run.out());
+    assertTrue(run.out().matches("mde-profiles \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Java "
+        + java.util.regex.Pattern.quote(Runtime.version().toString()) + ", [^)\n]+\\)\n"), run.out());
+  }
+
+  @Test
+  void helpAfterAnyCommandWithEitherSpelling() {
+    for (String command : List.of("generate", "package", "validate", "diagnose", "list")) {
+      CliRun h = CliRun.of(command, "-h");
+      assertEquals(0, h.exit());
+      assertEquals(CliRun.of(command, "--help").out(), h.out());
+      assertTrue(h.out().startsWith("usage: mde-profiles " + command), h.out());
+    }
+  }
+
+  @Test
+  void listAsJson() {
+    CliRun run = CliRun.of("list", "--format", "json");
+    assertEquals(0, run.exit());
+    assertTrue(run.out().startsWith("{\n  \"profiles\": [\n    {\n      \"name\": \"sysext\",\n"
+        + "      \"macos\": \"10.15+\",\n      \"deprecatedFrom\": null,\n"), run.out());
+    assertTrue(run.out().contains("\"name\": \"accessibility\",\n      \"macos\": \"10.14+\",\n"
+        + "      \"deprecatedFrom\": \"26.2\""), run.out());
   }
 
   @Test

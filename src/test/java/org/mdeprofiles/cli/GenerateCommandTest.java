@@ -272,6 +272,19 @@ class GenerateCommandTest {
   }
 
   @Test
+  void aConfigInTheCurrentFolderIsReadAndSaidSo() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("project"));
+    Files.writeString(folder.resolve("mde-profiles.yaml"), "organization: Contoso\nmdm: [plain]\nprofiles: [kext]\n");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), "org.mdeprofiles.cli.Main", "generate")
+        .directory(folder.toFile()).start();
+    String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), err);
+    assertTrue(err.startsWith("note: reading mde-profiles.yaml from the current folder (no --config given)\n"), err);
+    assertTrue(Files.readString(folder.resolve("mde-profiles-out/plain/kext.mobileconfig")).contains("Contoso"));
+  }
+
+  @Test
   void filesARunRemovesAreSaid() {
     assertEquals(0, CliRun.of("generate", "--mdm", "plain", "--out", out().toString()).exit());
     CliRun run = CliRun.of("generate", "--mdm", "plain", "--profiles", "sysext,kext", "--out", out().toString());

@@ -84,7 +84,8 @@ class LauncherLoggingTest {
     List<String> flags = new ArrayList<>(launcherLogging());
     flags.addAll(stale);
     Run run = java(flags, movedCp);
-    assertEquals("mde-profiles " + Version.get() + "\n", run.out());
+    assertTrue(run.out().startsWith("mde-profiles " + Version.get() + " (Java "), run.out());
+    assertEquals(1, run.out().lines().count(), run.out());
     assertTrue(run.err().contains("[warning]"), run.err());
   }
 }

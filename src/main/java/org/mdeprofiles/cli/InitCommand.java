@@ -1,0 +1,66 @@
+package org.mdeprofiles.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.mdeprofiles.io.OutputException;
+import org.mdeprofiles.text.Printable;
+
+/** {@code init}: writes a commented starter config, every setting at its default. */
+final class InitCommand implements Command {
+  static final String STARTER = "/org/mdeprofiles/init/mde-profiles.yaml";
+
+  @Override
+  public String name() {
+    return "init";
+  }
+
+  @Override
+  public String usage() {
+    return "[--out FILE] [--force]";
+  }
+
+  @Override
+  public String summary() {
+    return "write a commented starter config (" + GenerateCommand.DEFAULT_CONFIG + ") with every setting at its"
+        + " default";
+  }
+
+  @Override
+  public Options options() {
+    return new Options()
+        .addOption(Cli.valued("out", "FILE", "where to write it (default: " + GenerateCommand.DEFAULT_CONFIG + ")"))
+        .addOption(Cli.flag("force", "replace the file if it exists"));
+  }
+
+  @Override
+  public int run(CommandLine line, PrintStream out, PrintStream err) throws Exception {
+    if (!line.getArgList().isEmpty()) {
+      throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'");
+    }
+    Path file = Path.of(line.getOptionValue("out", GenerateCommand.DEFAULT_CONFIG));
+    byte[] text;
+    try (InputStream in = InitCommand.class.getResourceAsStream(STARTER)) {
+      text = in.readAllBytes();
+    }
+    try {
+      if (line.hasOption("force")) {
+        Files.write(file, text);
+      } else {
+        Files.write(file, text, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      }
+    } catch (FileAlreadyExistsException e) {
+      throw new OutputException(file + ": exists (use --force to replace it)");
+    } catch (IOException e) {
+      throw new OutputException(file + ": cannot write: " + org.mdeprofiles.io.IoProblem.describe(e));
+    }
+    out.println(Printable.line(file.toString()));
+    return ExitCode.OK;
+  }
+}

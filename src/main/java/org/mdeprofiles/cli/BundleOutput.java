@@ -17,12 +17,25 @@ final class BundleOutput {
 
   static int write(Bundles.Result result, Path outDir, boolean force, String what, PrintStream out, PrintStream err)
       throws OutputException {
+    return write(result, outDir, force, false, what, out, err);
+  }
+
+  /** With {@code dryRun}, says what a write would create, change, leave and remove; touches nothing. */
+  static int write(Bundles.Result result, Path outDir, boolean force, boolean dryRun, String what, PrintStream out,
+      PrintStream err) throws OutputException {
     for (FileFinding f : result.findings()) {
       err.println(FindingLine.format(f.file(), f.finding()));
     }
     if (result.failed()) {
       err.println(Cli.PROGRAM + ": " + what + " did not validate; nothing was written");
       return ExitCode.FINDINGS;
+    }
+    if (dryRun) {
+      for (String step : BundleWriter.plan(outDir, result.files(), force)) {
+        int space = step.indexOf(' ');
+        out.println(step.substring(0, space) + ": " + Printable.line(outDir.resolve(step.substring(space + 1)).toString()));
+      }
+      return ExitCode.OK;
     }
     List<String> removed = BundleWriter.write(outDir, result.files(), force);
     for (BundleFile f : result.files()) {

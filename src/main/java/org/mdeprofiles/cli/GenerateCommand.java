@@ -52,6 +52,7 @@ final class GenerateCommand implements Command {
     Options options = new Options()
         .addOption(Cli.valued("config", "FILE", "YAML config file (see README); flags override it"))
         .addOption(Cli.valued("out", "DIR", "output folder (default: " + DEFAULT_OUT + ")"))
+        .addOption(Cli.flag("dry-run", "say what would be created, changed and removed; write nothing"))
         .addOption(Cli.valued("mdm", "LIST", "targets, comma-separated: jamf, intune, plain (default: all)"))
         .addOption(Cli.valued("profiles", "LIST", "profiles to build, comma-separated (see list)"))
         .addOption(Cli.valued("macos", "VERSION", "oldest macOS of the fleet, such as 10.15 or 14"))
@@ -129,7 +130,7 @@ final class GenerateCommand implements Command {
     }
     Bundles.Result result = Bundles.generate(settings, profiles, request);
     int exit = BundleOutput.write(result, Path.of(line.getOptionValue("out", DEFAULT_OUT)),
-        line.hasOption("force"), "generated profiles", out, err);
+        line.hasOption("force"), line.hasOption("dry-run"), "generated profiles", out, err);
     if (exit == ExitCode.OK && onboarding.isEmpty()) {
       err.println("note: no --onboarding file, so the bundle does not onboard Macs to your tenant yet;"
           + " download the onboarding package from the Microsoft Defender portal and add it");

@@ -50,7 +50,8 @@ final class PackageCommand implements Command {
     Options options = new Options()
         .addOption(Cli.valued("mdm", "LIST", "targets, comma-separated: jamf, intune, plain (default: jamf,intune)"))
         .addOption(Cli.valued("out", "DIR", "output folder (default: " + GenerateCommand.DEFAULT_OUT + ")"))
-        .addOption(Cli.flag("allow-invalid", "package profiles even when validation finds errors"));
+        .addOption(Cli.flag("allow-invalid", "package profiles even when validation finds errors"))
+        .addOption(Cli.flag("dry-run", "say what would be created, changed and removed; write nothing"));
     MdmFlags.add(options);
     return options;
   }
@@ -124,7 +125,7 @@ final class PackageCommand implements Command {
     }
     return BundleOutput.write(Bundles.pack(profiles, request),
         Path.of(line.getOptionValue("out", GenerateCommand.DEFAULT_OUT)), line.hasOption("force"),
-        "packaged profiles", out, err);
+        line.hasOption("dry-run"), "packaged profiles", out, err);
   }
 
   /** {@code profile} written as an XML plist by the templates, then read back. */

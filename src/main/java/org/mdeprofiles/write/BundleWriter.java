@@ -85,6 +85,40 @@ public final class BundleWriter {
     }
   }
 
+  /**
+   * What {@link #write} would do, touching nothing: each file as {@code create}, {@code change} or
+   * {@code unchanged}, then each stale one as {@code remove}; the same refusals as a write.
+   */
+  public static List<String> plan(Path outDir, List<BundleFile> files, boolean force) throws OutputException {
+    if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+      throw new OutputException(outDir + ": exists and is not a directory");
+    }
+    Map<String, byte[]> contents = new LinkedHashMap<>();
+    files.forEach(f -> contents.put(f.path(), f.bytes()));
+    contents.put(Manifest.FILE_NAME, Manifest.render(files));
+    Set<String> previous = Files.isDirectory(outDir) ? previousPaths(outDir, force) : Set.of();
+    checkTargets(outDir, contents.keySet(), previous, force);
+    List<String> plan = new ArrayList<>();
+    for (Map.Entry<String, byte[]> e : contents.entrySet()) {
+      Path target = outDir.resolve(e.getKey());
+      String verb = "create";
+      if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+        try {
+          verb = java.util.Arrays.equals(Files.readAllBytes(target), e.getValue()) ? "unchanged" : "change";
+        } catch (IOException ex) {
+          verb = "change";
+        }
+      }
+      plan.add(verb + " " + e.getKey());
+    }
+    for (String path : previous) {
+      if (!contents.containsKey(path) && isPlainFile(outDir, path)) {
+        plan.add("remove " + path);
+      }
+    }
+    return plan;
+  }
+
   private static FileLock lock(FileChannel channel, Path outDir) throws IOException, OutputException {
     FileLock lock;
     try {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -282,6 +283,34 @@ class GenerateCommandTest {
     assertEquals(0, p.waitFor(), err);
     assertTrue(err.startsWith("note: reading mde-profiles.yaml from the current folder (no --config given)\n"), err);
     assertTrue(Files.readString(folder.resolve("mde-profiles-out/plain/kext.mobileconfig")).contains("Contoso"));
+  }
+
+  @Test
+  void aDryRunSaysWhatWouldHappenAndTouchesNothing() throws Exception {
+    assertEquals(0, CliRun.of("generate", "--mdm", "plain", "--out", out().toString()).exit());
+    Map<Path, String> before = new java.util.TreeMap<>();
+    try (Stream<Path> walk = Files.walk(out())) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        before.put(p, Files.readString(p) + Files.getLastModifiedTime(p));
+      }
+    }
+    CliRun run = CliRun.of("generate", "--mdm", "plain", "--profiles", "sysext,kext", "--org", "Other", "--out",
+        out().toString(), "--dry-run");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().startsWith("change: " + out().resolve("plain/sysext.mobileconfig") + "\n"
+        + "change: " + out().resolve("plain/kext.mobileconfig") + "\n"
+        + "change: " + out().resolve("manifest.json") + "\n"
+        + "remove: " + out().resolve("plain/netfilter.mobileconfig") + "\n"), run.out());
+    assertEquals(11, run.out().lines().count());
+    Map<Path, String> after = new java.util.TreeMap<>();
+    try (Stream<Path> walk = Files.walk(out())) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        after.put(p, Files.readString(p) + Files.getLastModifiedTime(p));
+      }
+    }
+    assertEquals(before, after);
+    CliRun same = CliRun.of("generate", "--mdm", "plain", "--out", out().toString(), "--dry-run");
+    assertTrue(same.out().lines().allMatch(l -> l.startsWith("unchanged: ")), same.out());
   }
 
   @Test

@@ -3,12 +3,14 @@ package org.mdeprofiles.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mdeprofiles.catalog.Defender;
 import org.mdeprofiles.model.MacosVersion;
 
 /** Turns what a Mac printed into conclusions, each naming the profile or the step that fixes it. */
 public final class Diagnoser {
-  static final String EPSEXT = "com.microsoft.wdav.epsext";
-  static final String NETEXT = "com.microsoft.wdav.netext";
+  // Defender's facts live in the catalog, once: the profiles and diagnose read the same ones.
+  static final String EPSEXT = Defender.EPSEXT;
+  static final String NETEXT = Defender.NETEXT;
   private static final List<String> KNOWN_ISSUES = List.of(
       "no active event provider", "network event provider not running", "full disk access has not been granted",
       "missing license");
@@ -79,7 +81,7 @@ public final class Diagnoser {
         out.add(new Conclusion("managed-by-mde", false, "this Mac's settings are managed by Defender for Endpoint",
             List.of(f.evidence()),
             "managed_by is MDE (security settings management): Defender ignores settings an MDM profile"
-                + " gives (com.microsoft.wdav); change them in the Defender portal, or turn settings"
+                + " gives (" + Defender.APP + "); change them in the Defender portal, or turn settings"
                 + " management off for this device to use the settings profile.",
             List.of(), Optional.empty())));
     return out.stream().map(c -> c.withConfig(config)).toList();
@@ -97,7 +99,7 @@ public final class Diagnoser {
       return Optional.empty();
     }
     return Optional.of(new Conclusion("kext-not-approved", true,
-        "the Defender kernel extension (com.microsoft.wdavkext) is not approved", seen,
+        "the Defender kernel extension (" + Defender.KEXT_BUNDLE_ID + ") is not approved", seen,
         "macOS blocks the kernel extension until it is approved, so real-time protection cannot run"
             + " (macOS 10.15 and older).",
         List.of("kext"),
@@ -138,7 +140,7 @@ public final class Diagnoser {
           "real-time protection is off (the input does not show whether this Mac uses system extensions)", seen,
           "most likely, as on every Mac with current Defender (system extensions): " + meaning + " Less likely,"
               + " on a Mac that runs the old kernel extension (macOS 10.15 and older): the kernel extension"
-              + " (com.microsoft.wdavkext) is not approved, and the kext profile fixes it. Paste mdatp health"
+              + " (" + Defender.KEXT_BUNDLE_ID + ") is not approved, and the kext profile fixes it. Paste mdatp health"
               + " whole (app_version, real_time_protection_subsystem) or sw_vers to tell which.",
           List.of("settings"), Optional.of(manual)));
     }
@@ -161,7 +163,7 @@ public final class Diagnoser {
     }
     return Optional.of(new Conclusion("sysext-not-approved", true,
         "Defender's system extensions are not approved", seen.stream().distinct().toList(),
-        "without its endpoint-security extension (com.microsoft.wdav.epsext) Defender has no event"
+        "without its endpoint-security extension (" + EPSEXT + ") Defender has no event"
             + " provider, so real-time protection is unavailable.",
         profilesUnlessInstalled(List.of("sysext"), "com.apple.system-extension-policy"),
         Optional.of(installedNote("com.apple.system-extension-policy") + "on an unmanaged Mac: System Settings > Privacy & Security, allow the Microsoft Defender"
@@ -179,7 +181,7 @@ public final class Diagnoser {
     }
     return Optional.of(new Conclusion("netext-not-running", true,
         "Defender's network extension is not running", seen,
-        "network protection needs the network system extension (com.microsoft.wdav.netext) approved and its"
+        "network protection needs the network system extension (" + NETEXT + ") approved and its"
             + " content filter allowed.",
         netextProfiles(),
         Optional.of(installedNote("com.apple.webcontent-filter") + "on an unmanaged Mac: allow the extension in"
@@ -211,7 +213,7 @@ public final class Diagnoser {
       return Optional.empty();
     }
     return Optional.of(new Conclusion("not-onboarded", true, "Defender is not onboarded (no license)", seen,
-        "the onboarding file (preference domain com.microsoft.wdav.atp) has not reached this Mac, so Defender"
+        "the onboarding file (preference domain " + Defender.ONBOARDING_DOMAIN + ") has not reached this Mac, so Defender"
             + " has no license and does not report to your tenant.",
         List.of(),
         Optional.of("download the macOS onboarding package from the Microsoft Defender portal (Settings >"

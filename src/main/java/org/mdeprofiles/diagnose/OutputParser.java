@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mdeprofiles.catalog.Defender;
 import org.mdeprofiles.io.JsonReader;
 
 /**
@@ -68,7 +69,7 @@ final class OutputParser {
     if (BANNER.matcher(line).matches()) {
       facts.licenseBanners.add(at);
     } else if ((m = KEXT_REJECTED.matcher(line)).find()) {
-      if (m.group(1).equals("com.microsoft.wdavkext")) {
+      if (m.group(1).equals(Defender.KEXT_BUNDLE_ID)) {
         facts.kextRejections.add(at);
       }
     } else if ((m = EXTENSION_ROW.matcher(line)).matches()) {

@@ -1,8 +1,6 @@
 package org.mdeprofiles.config;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.mdeprofiles.io.InputException;
@@ -80,13 +78,7 @@ public record OnboardingFile(String source, byte[] bytes, Form form) {
     if (form == Form.PREFERENCES) {
       return root;
     }
-    Map<String, PlistValue> keys = new LinkedHashMap<>();
-    payload(root).orElseThrow().entries().forEach((k, v) -> {
-      if (!k.startsWith("Payload")) {
-        keys.put(k, v);
-      }
-    });
-    return new PlistDict(keys);
+    return payload(root).orElseThrow().withoutPayloadKeys();
   }
 
   private static Optional<PlistDict> payload(PlistDict root) {

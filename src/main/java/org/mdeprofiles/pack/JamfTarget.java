@@ -6,12 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mdeprofiles.config.IntuneOptions;
 import org.mdeprofiles.config.JamfOptions;
 import org.mdeprofiles.config.OnboardingFile;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.PlistPath;
-import org.mdeprofiles.plist.PlistValue;
 import org.mdeprofiles.plist.PlistValue.PlistDict;
 import org.mdeprofiles.render.RenderException;
 import org.mdeprofiles.render.TemplateRenderer;
@@ -57,7 +55,7 @@ public final class JamfTarget {
                 PlistPath.root().key("PayloadContent").index(i).key("PayloadType"), "jamf.domain-name")));
             continue;
           }
-          PlistDict settings = withoutPayloadKeys(payload);
+          PlistDict settings = payload.withoutPayloadKeys();
           customSettings(JamfCustomSettings.Source.of(p), domain, settings, renderer.renderPreferences(settings),
               false, options, renderer, files, findings);
           domains.add(Map.of("file", domain + ".plist", "domain", domain, "classic", domain + ".classic.xml"));
@@ -138,17 +136,7 @@ public final class JamfTarget {
 
   /** A preference domain that can name a file: letters, digits, hyphens and single dots. */
   static boolean isDomainName(String domain) {
-    return domain != null && domain.length() <= 255 && domain.matches("[A-Za-z0-9][A-Za-z0-9-]*+(\\.[A-Za-z0-9][A-Za-z0-9-]*+)*+");
-  }
-
-  /** The payload's own keys: the preference settings without the payload's identity keys. */
-  static PlistDict withoutPayloadKeys(PlistDict payload) {
-    Map<String, PlistValue> settings = new LinkedHashMap<>();
-    payload.entries().forEach((k, v) -> {
-      if (!k.startsWith("Payload")) {
-        settings.put(k, v);
-      }
-    });
-    return new PlistDict(settings);
+    return domain != null && domain.length() <= 255
+        && domain.matches("[A-Za-z0-9][A-Za-z0-9-]*+(\\.[A-Za-z0-9][A-Za-z0-9-]*+)*+");
   }
 }

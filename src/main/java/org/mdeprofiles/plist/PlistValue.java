@@ -135,6 +135,20 @@ public sealed interface PlistValue {
     }
 
     /** A dictionary of alternating keys and values, in that order. */
+    /**
+     * A payload's own keys: the dictionary without the Payload* keys every payload carries (its
+     * type, identity and texts), which is what a preference domain holds.
+     */
+    public PlistDict withoutPayloadKeys() {
+      Map<String, PlistValue> own = new LinkedHashMap<>();
+      entries.forEach((k, v) -> {
+        if (!k.startsWith("Payload")) {
+          own.put(k, v);
+        }
+      });
+      return new PlistDict(own);
+    }
+
     public static PlistDict of(Object... keysAndValues) {
       Map<String, PlistValue> entries = new LinkedHashMap<>();
       for (int i = 0; i < keysAndValues.length; i += 2) {

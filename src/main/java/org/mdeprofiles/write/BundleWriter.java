@@ -41,18 +41,9 @@ public final class BundleWriter {
    * this one removed, as paths relative to {@code outDir}.
    */
   public static List<String> write(Path outDir, List<BundleFile> files, boolean force) throws OutputException {
-    Map<String, byte[]> contents = new LinkedHashMap<>();
+    Map<String, byte[]> contents = contents(outDir, files);
     Set<String> secrets = new LinkedHashSet<>();
-    for (BundleFile f : files) {
-      contents.put(f.path(), f.bytes());
-      if (f.secret()) {
-        secrets.add(f.path());
-      }
-    }
-    contents.put(Manifest.FILE_NAME, Manifest.render(files));
-    if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-      throw new OutputException(outDir + ": exists and is not a directory");
-    }
+    files.stream().filter(BundleFile::secret).forEach(f -> secrets.add(f.path()));
     boolean created = !Files.exists(outDir);
     try {
       Files.createDirectories(outDir);
@@ -64,14 +55,7 @@ public final class BundleWriter {
     try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = lock(channel, outDir)) {
       StagedSwitch.recover(outDir);
-      Set<String> previous = previousPaths(outDir, force);
-      checkTargets(outDir, contents.keySet(), previous, force);
-      List<String> stale = new ArrayList<>();
-      for (String path : previous) {
-        if (!contents.containsKey(path) && isPlainFile(outDir, path)) {
-          stale.add(path);
-        }
-      }
+      List<String> stale = checkedStale(outDir, contents, force);
       StagedSwitch.write(outDir, contents, secrets, stale);
       done = true;
       return stale;
@@ -90,14 +74,8 @@ public final class BundleWriter {
    * {@code unchanged}, then each stale one as {@code remove}; the same refusals as a write.
    */
   public static List<String> plan(Path outDir, List<BundleFile> files, boolean force) throws OutputException {
-    if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-      throw new OutputException(outDir + ": exists and is not a directory");
-    }
-    Map<String, byte[]> contents = new LinkedHashMap<>();
-    files.forEach(f -> contents.put(f.path(), f.bytes()));
-    contents.put(Manifest.FILE_NAME, Manifest.render(files));
-    Set<String> previous = Files.isDirectory(outDir) ? previousPaths(outDir, force) : Set.of();
-    checkTargets(outDir, contents.keySet(), previous, force);
+    Map<String, byte[]> contents = contents(outDir, files);
+    List<String> stale = Files.isDirectory(outDir) ? checkedStale(outDir, contents, force) : List.of();
     List<String> plan = new ArrayList<>();
     for (Map.Entry<String, byte[]> e : contents.entrySet()) {
       Path target = outDir.resolve(e.getKey());
@@ -111,12 +89,36 @@ public final class BundleWriter {
       }
       plan.add(verb + " " + e.getKey());
     }
+    stale.forEach(path -> plan.add("remove " + path));
+    return plan;
+  }
+
+  /** Each file's bytes by relative path, the manifest last; refused when {@code outDir} is a file. */
+  private static Map<String, byte[]> contents(Path outDir, List<BundleFile> files) throws OutputException {
+    if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+      throw new OutputException(outDir + ": exists and is not a directory");
+    }
+    Map<String, byte[]> contents = new LinkedHashMap<>();
+    files.forEach(f -> contents.put(f.path(), f.bytes()));
+    contents.put(Manifest.FILE_NAME, Manifest.render(files));
+    return contents;
+  }
+
+  /**
+   * After the checks every write makes (a foreign manifest, foreign files, folders and links in
+   * the way), the files the previous manifest lists that this bundle no longer has.
+   */
+  private static List<String> checkedStale(Path outDir, Map<String, byte[]> contents, boolean force)
+      throws OutputException {
+    Set<String> previous = previousPaths(outDir, force);
+    checkTargets(outDir, contents.keySet(), previous, force);
+    List<String> stale = new ArrayList<>();
     for (String path : previous) {
       if (!contents.containsKey(path) && isPlainFile(outDir, path)) {
-        plan.add("remove " + path);
+        stale.add(path);
       }
     }
-    return plan;
+    return stale;
   }
 
   private static FileLock lock(FileChannel channel, Path outDir) throws IOException, OutputException {

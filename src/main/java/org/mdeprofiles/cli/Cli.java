@@ -31,8 +31,14 @@ public final class Cli {
   public Cli(InputStream in, PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
-    this.commands = List.of(new GenerateCommand(), new PackageCommand(), new ValidateCommand(in), new DiagnoseCommand(in), new ListCommand(),
-        new InitCommand());
+    List<Command> all = new ArrayList<>(List.of(new GenerateCommand(), new PackageCommand(), new ValidateCommand(in),
+        new DiagnoseCommand(in), new ListCommand(), new InitCommand()));
+    all.add(new CompletionCommand(this::commandList));
+    this.commands = List.copyOf(all);
+  }
+
+  private List<Command> commandList() {
+    return commands;
   }
 
   public int run(String[] rawArgs) {

@@ -114,4 +114,32 @@ class CliTest {
          and older)
         """, run.out());
   }
+
+  /** What the bash completion script offers for the words typed so far, the last one partial. */
+  private static String complete(java.nio.file.Path script, String... words) throws Exception {
+    String array = String.join(" ", java.util.Arrays.stream(words).map(w -> "'" + w + "'").toList());
+    Process p = new ProcessBuilder("bash", "-c", "source '" + script + "'; COMP_WORDS=(" + array + "); COMP_CWORD="
+        + (words.length - 1) + "; _mde_profiles; echo \"${COMPREPLY[*]}\"").start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    assertEquals(0, p.waitFor());
+    return out;
+  }
+
+  @Test
+  void bashCompletionCompletesCommandsOptionsProfilesAndTargets(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    CliRun run = CliRun.of("completion", "bash");
+    assertEquals(0, run.exit());
+    java.nio.file.Path script = dir.resolve("mde-profiles.bash");
+    java.nio.file.Files.writeString(script, run.out());
+    assertEquals("generate", complete(script, "mde-profiles", "gen"));
+    assertEquals("--profiles", complete(script, "mde-profiles", "generate", "--pro"));
+    assertEquals("sysext,netfilter", complete(script, "mde-profiles", "generate", "--profiles", "sysext,ne"));
+    assertEquals("jamf", complete(script, "mde-profiles", "package", "--mdm", "ja"));
+    assertEquals("json junit", complete(script, "mde-profiles", "validate", "--format", "j"));
+    assertEquals(2, CliRun.of("completion", "tcsh").exit());
+    assertTrue(CliRun.of("completion", "zsh").out().startsWith("autoload -U +X bashcompinit && bashcompinit\n"));
+    assertTrue(CliRun.of("completion", "fish").out().contains(
+        "complete -c mde-profiles -n \"__fish_seen_subcommand_from generate\" -l mdm -x -a \"jamf intune plain\"\n"));
+  }
 }

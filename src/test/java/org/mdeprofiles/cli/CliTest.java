@@ -142,4 +142,21 @@ class CliTest {
     assertTrue(CliRun.of("completion", "fish").out().contains(
         "complete -c mde-profiles -n \"__fish_seen_subcommand_from generate\" -l mdm -x -a \"jamf intune plain\"\n"));
   }
+
+  @Test
+  void everyOptionOfEveryCommandIsInTheReadme() throws Exception {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    List<String> missing = new java.util.ArrayList<>();
+    for (String command : List.of("generate", "package", "validate", "diagnose", "list", "init", "completion")) {
+      String help = CliRun.of("help", command).out();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("--([a-z][a-z-]+)").matcher(help);
+      while (m.find()) {
+        if (!readme.contains("--" + m.group(1))) {
+          missing.add(command + " --" + m.group(1));
+        }
+      }
+      assertTrue(readme.contains("mde-profiles " + command), command + " is not in the README");
+    }
+    assertEquals(List.of(), missing);
+  }
 }

@@ -63,6 +63,7 @@ public final class Diagnoser {
       }
     }
     rtpOff(era).ifPresent(out::add);
+    out.addAll(FieldRules.conclusions(facts));
     if (facts.is("healthy", "false") && facts.healthIssues.isEmpty() && out.isEmpty()) {
       out.add(new Conclusion("unhealthy", true, "mdatp reports the device unhealthy without naming an issue",
           List.of(facts.field("healthy").orElseThrow().evidence()), "Defender is not fully working.",

@@ -253,4 +253,25 @@ class DiagnoserTest {
       assertTrue(org.mdeprofiles.catalog.Catalog.find(name).isPresent(), name + " is no catalog profile");
     }
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+      definitions_status : "outdated"                        | definitions-outdated           | true
+      definitions_updated_minutes_ago : 20160                | definitions-old                | true
+      engine_load_status : "Engine load failed"              | engine-not-loaded              | true
+      network_protection_status : "failed_to_start"          | network-protection-not-started | true
+      tamper_protection : "disabled"                         | tamper-protection-not-blocking | false
+      release_ring : "InsiderFast"                           | insider-ring                   | false
+      """)
+  void oneFieldConclusions(String line, String code, boolean problem) {
+    assertEquals(List.of(code), codes("healthy : true\n" + line + "\n"));
+    assertEquals(problem, only(code, line + "\n").problem());
+  }
+
+  @Test
+  void oneFieldRulesStayQuietWhenAllIsWell() {
+    assertEquals(List.of(), codes("healthy : true\ndefinitions_status : \"up_to_date\"\n"
+        + "definitions_updated_minutes_ago : 42\nengine_load_status : \"Engine load succeeded\"\n"
+        + "network_protection_status : \"started\"\ntamper_protection : \"block\"\nrelease_ring : \"Production\"\n"));
+  }
 }

@@ -5,6 +5,8 @@ mde-profiles wrote this folder for Jamf Pro. It holds exactly these files:
 <#list uploads as u>
 <#if u.classic?has_content>
 - `${u.file}`, and `${u.classic}`, the same profile as a Classic API body
+<#elseif u.signed>
+- `${u.file}`, signed, for the web interface (no Classic API body: a signature cannot pass it)
 <#else>
 - `${u.file}`, a profile to sign before upload (no Classic API body: a signature cannot pass it)
 </#if>
@@ -33,6 +35,9 @@ keep Level `Computer`<#if category?has_content>, set Category `${category}`</#if
 <#list uploads as u>
 <#if u.classic?has_content>
 ${u?counter}. `${u.file}`: ${u.name}
+<#elseif u.signed>
+${u?counter}. `${u.file}`: ${u.name}. It is signed (an unsigned upload would lose
+   ${u.dropped}): upload it as it is, in the web interface, never through the Classic API.
 <#else>
 ${u?counter}. `${u.file}`: ${u.name}. Sign `${u.file}` first: an unsigned upload loses
    ${u.dropped}. On a Mac with a signing identity in its keychain:

@@ -3,6 +3,7 @@ package org.mdeprofiles;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mdeprofiles.cms.SigningIdentity;
 import org.mdeprofiles.config.IntuneOptions;
 import org.mdeprofiles.config.JamfOptions;
 import org.mdeprofiles.config.OnboardingFile;
@@ -17,8 +18,20 @@ public record BundleRequest(
     Optional<OnboardingFile> onboarding,
     JamfOptions jamf,
     IntuneOptions intune,
-    TemplateRenderer renderer) {
+    TemplateRenderer renderer,
+    Optional<SigningIdentity> signing) {
   public static final List<String> ALL_TARGETS = List.of("jamf", "intune", "plain");
+
+  /** A request that signs nothing. */
+  public BundleRequest(List<String> targets, Optional<OnboardingFile> onboarding, JamfOptions jamf,
+      IntuneOptions intune, TemplateRenderer renderer) {
+    this(targets, onboarding, jamf, intune, renderer, Optional.empty());
+  }
+
+  /** The same request, signing with {@code identity} what an MDM would otherwise alter. */
+  public BundleRequest signedBy(SigningIdentity identity) {
+    return new BundleRequest(targets, onboarding, jamf, intune, renderer, Optional.of(identity));
+  }
 
   public BundleRequest {
     targets = List.copyOf(targets);
@@ -26,5 +39,6 @@ public record BundleRequest(
     Objects.requireNonNull(jamf, "jamf == null");
     Objects.requireNonNull(intune, "intune == null");
     Objects.requireNonNull(renderer, "renderer == null");
+    Objects.requireNonNull(signing, "signing == null");
   }
 }

@@ -82,7 +82,8 @@ public final class Bundles {
       return new Result(files, findings);
     }
     if (request.targets().contains(JamfTarget.NAME)) {
-      add(JamfTarget.files(forms.get(JamfTarget.NAME), request.onboarding(), request.jamf(), request.renderer()),
+      add(JamfTarget.files(forms.get(JamfTarget.NAME), request.onboarding(), request.jamf(), request.renderer(),
+          request.signing()),
           files, findings);
     }
     if (request.targets().contains(IntuneTarget.NAME)) {

@@ -25,6 +25,10 @@ import org.mdeprofiles.render.TemplateRenderer;
 import org.mdeprofiles.report.FindingLine;
 import org.mdeprofiles.pack.IntuneTarget;
 import org.mdeprofiles.validate.PayloadChannels;
+import org.mdeprofiles.cms.SignatureFormatException;
+import org.mdeprofiles.cms.SigningIdentity;
+import org.mdeprofiles.io.InputException;
+import org.mdeprofiles.io.InputFiles;
 
 /** {@code generate}: builds, validates, packages and writes the bundle. */
 final class GenerateCommand implements Command {
@@ -53,6 +57,10 @@ final class GenerateCommand implements Command {
         .addOption(Cli.valued("config", "FILE", "YAML config file (see README); flags override it"))
         .addOption(Cli.valued("out", "DIR", "output folder (default: " + DEFAULT_OUT + ")"))
         .addOption(Cli.flag("dry-run", "say what would be created, changed and removed; write nothing"))
+        .addOption(Cli.valued("sign-identity", "FILE",
+            "sign the profiles Jamf would otherwise alter (PKCS #12, or PEM with certificate and key)"))
+        .addOption(Cli.valued("sign-password-env", "NAME", "environment variable holding its password"))
+        .addOption(Cli.valued("sign-password-file", "FILE", "file whose first line is its password"))
         .addOption(Cli.valued("mdm", "LIST", "targets, comma-separated: jamf, intune, plain (default: all)"))
         .addOption(Cli.valued("profiles", "LIST", "profiles to build, comma-separated (see list)"))
         .addOption(Cli.valued("macos", "VERSION", "oldest macOS of the fleet, such as 10.15 or 14"))
@@ -114,6 +122,9 @@ final class GenerateCommand implements Command {
     }
     BundleRequest request = new BundleRequest(targets, onboarding, MdmFlags.jamf(line, config.jamf()),
         intune, Background.join(renderer));
+    if (line.hasOption("sign-identity")) {
+      request = request.signedBy(signingIdentity(line));
+    }
     for (CatalogEntry entry : entries) {
       if (settings.macos().isPresent() && entry.deprecatedOn(settings.macos().get())) {
         err.println(entry.name() + ".mobileconfig: warning: Apple deprecates this grant from macOS "
@@ -154,6 +165,18 @@ final class GenerateCommand implements Command {
               + " --mdm without intune for it");
         }
       }
+    }
+  }
+
+  private static SigningIdentity signingIdentity(CommandLine line) throws Exception {
+    Path file = Path.of(line.getOptionValue("sign-identity"));
+    char[] password = Passwords.read(line, "sign-", file);
+    try {
+      return SigningIdentity.read(InputFiles.read(file), password, new java.util.Date());
+    } catch (SignatureFormatException e) {
+      throw new InputException(file.toString(), e.getMessage());
+    } finally {
+      java.util.Arrays.fill(password, '\0');
     }
   }
 

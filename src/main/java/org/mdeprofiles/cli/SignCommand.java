@@ -79,7 +79,7 @@ final class SignCommand implements Command {
       throw new UsageException("-o FILE takes one profile; use --out DIR for several");
     }
     Path identityFile = Path.of(line.getOptionValue("identity"));
-    char[] password = password(line, identityFile);
+    char[] password = Passwords.read(line, "", identityFile);
     SigningIdentity identity;
     try {
       identity = SigningIdentity.read(InputFiles.read(identityFile), password, new Date());
@@ -144,30 +144,6 @@ final class SignCommand implements Command {
       out.println(Printable.line(targets.get(i).toString()));
     }
     return ExitCode.OK;
-  }
-
-  /** The password, from the environment, a file or a prompt; never from the command line. */
-  private static char[] password(CommandLine line, Path identity) throws UsageException, InputException {
-    if (line.hasOption("password-env")) {
-      String value = System.getenv(line.getOptionValue("password-env"));
-      if (value == null) {
-        throw new UsageException("--password-env: the environment variable " + line.getOptionValue("password-env")
-            + " is not set");
-      }
-      return value.toCharArray();
-    }
-    if (line.hasOption("password-file")) {
-      Path file = Path.of(line.getOptionValue("password-file"));
-      String text = InputFiles.text(InputFiles.read(file), file.toString());
-      int end = text.indexOf('\n');
-      return (end < 0 ? text : text.substring(0, end)).replace("\r", "").toCharArray();
-    }
-    java.io.Console console = System.console();
-    if (console != null) {
-      char[] typed = console.readPassword("password for %s: ", identity);
-      return typed == null ? new char[0] : typed;
-    }
-    return new char[0];
   }
 
   private static SigningIdentity withChain(SigningIdentity identity, Path chainFile)

@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mdeprofiles.cms.ProfileSigner;
+import org.mdeprofiles.cms.SignatureFormatException;
+import org.mdeprofiles.cms.SigningIdentity;
 import org.mdeprofiles.config.JamfOptions;
 import org.mdeprofiles.config.OnboardingFile;
 import org.mdeprofiles.finding.Finding;
@@ -27,6 +30,8 @@ public final class JamfTarget {
   static final String STEP_SETTINGS = "step 2: Configuration Profiles > New > Application & Custom Settings > Upload";
   static final String STEP_SETTINGS_API =
       "automation: POST /JSSResource/osxconfigurationprofiles/id/0 (instead of step 2)";
+  static final String STEP_SIGNED_DONE =
+      "step 1: signed; Computers > Configuration Profiles > Upload in the web interface (no Classic API)";
   static final String STEP_SIGNED =
       "step 1: sign first (an unsigned upload loses payloads), then Computers > Configuration Profiles > Upload";
   static final String STEP_ONBOARDING =
@@ -37,8 +42,8 @@ public final class JamfTarget {
   private JamfTarget() {}
 
   public static TargetOutput files(
-      List<ProfileFile> profiles, Optional<OnboardingFile> onboarding, JamfOptions options, TemplateRenderer renderer)
-      throws RenderException {
+      List<ProfileFile> profiles, Optional<OnboardingFile> onboarding, JamfOptions options, TemplateRenderer renderer,
+      Optional<SigningIdentity> signing) throws RenderException {
     List<BundleFile> files = new ArrayList<>();
     List<FileFinding> findings = new ArrayList<>();
     List<Map<String, Object>> uploads = new ArrayList<>();
@@ -70,12 +75,19 @@ public final class JamfTarget {
         files.add(new BundleFile(NAME + "/" + classic,
             JamfClassicBody.render(p, options, renderer).getBytes(StandardCharsets.UTF_8), NAME, STEP_API,
             Optional.empty()));
-        uploads.add(Map.of("file", p.fileName(), "classic", classic, "name", p.displayName(), "dropped", ""));
+        uploads.add(Map.of("file", p.fileName(), "classic", classic, "name", p.displayName(), "dropped", "",
+            "signed", false));
       } else {
-        files.add(new BundleFile(path, p.bytes(), NAME, STEP_SIGNED, Optional.of(p)));
         String what = String.join(", ", dropped.stream().map(PlistPath::toString).toList());
-        findings.add(new FileFinding(path, Finding.warning(PlistPath.root(), "jamf.needs-signing", what)));
-        uploads.add(Map.of("file", p.fileName(), "classic", "", "name", p.displayName(), "dropped", what));
+        if (signing.isPresent()) {
+          // Signed here: Jamf keeps a signed profile sealed, through the web interface only.
+          files.add(new BundleFile(path, sign(p, signing.get()), NAME, STEP_SIGNED_DONE, Optional.of(p)));
+        } else {
+          files.add(new BundleFile(path, p.bytes(), NAME, STEP_SIGNED, Optional.of(p)));
+          findings.add(new FileFinding(path, Finding.warning(PlistPath.root(), "jamf.needs-signing", what)));
+        }
+        uploads.add(Map.of("file", p.fileName(), "classic", "", "name", p.displayName(), "dropped", what,
+            "signed", signing.isPresent()));
       }
       JamfStorage.alteredStrings(p).forEach(f -> findings.add(new FileFinding(path, f)));
       // A profile that goes signed is kept sealed; only the unsigned ones must share one TCC payload.
@@ -132,6 +144,14 @@ public final class JamfTarget {
     files.add(new BundleFile(classic,
         JamfClassicBody.render(wrapped.file(), options, renderer).getBytes(StandardCharsets.UTF_8), NAME, stepApi,
         secret ? Optional.empty() : Optional.of(wrapped.file()), secret));
+  }
+
+  private static byte[] sign(ProfileFile p, SigningIdentity identity) throws RenderException {
+    try {
+      return ProfileSigner.sign(p.bytes(), identity, false);
+    } catch (SignatureFormatException e) {
+      throw new RenderException("cannot sign " + p.fileName() + ": " + e.getMessage());
+    }
   }
 
   /** A preference domain that can name a file: letters, digits, hyphens and single dots. */

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mdeprofiles.cms.SignatureFormatException;
+import org.mdeprofiles.cms.SignedProfile;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.PlistPath;
 import org.mdeprofiles.io.JsonReader;
@@ -39,6 +41,14 @@ public final class OutputGate {
   private static String problem(BundleFile f, Map<String, byte[]> byPath) {
     byte[] bytes = f.bytes();
     try {
+      if (f.path().endsWith(".mobileconfig") && SignedProfile.looksSigned(bytes)) {
+        // A profile the bundle signed: its signature must verify and its content be a profile.
+        SignedProfile signed = SignedProfile.unwrap(bytes);
+        if (signed.signers().stream().anyMatch(s -> s.status() != SignedProfile.Status.VERIFIED)) {
+          return "its signature does not verify";
+        }
+        bytes = signed.content();
+      }
       if (f.path().endsWith(".plist") || f.path().endsWith(".mobileconfig")) {
         PlistDocument doc = PlistReader.read(bytes);
         if (!(doc.root().orElse(null) instanceof PlistDict)) {
@@ -57,7 +67,7 @@ public final class OutputGate {
         JsonReader.parse(new String(bytes, StandardCharsets.UTF_8));
       }
       return null;
-    } catch (PlistFormatException | IllegalArgumentException e) {
+    } catch (PlistFormatException | IllegalArgumentException | SignatureFormatException e) {
       return e.getMessage();
     }
   }

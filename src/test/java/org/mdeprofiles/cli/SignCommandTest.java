@@ -160,4 +160,25 @@ class SignCommandTest {
     assertEquals(0, run.exit(), run.err());
     assertTrue(CliRun.of("validate", out.toString()).out().startsWith(out + ": info: signed by CN=PEM Signer;"));
   }
+
+  @Test
+  void generateSignsWhatJamfWouldAlterAndNothingElse() throws Exception {
+    Path out = dir.resolve("bundle");
+    String[] args = {"generate", "--sign-identity", identity.toString(), "--sign-password-file",
+        passwordFile.toString(), "--out", out.toString()};
+    CliRun run = CliRun.of(args);
+    assertEquals(0, run.exit(), run.err());
+    assertFalse(run.err().contains("jamf.needs-signing"), run.err());
+    byte[] signed = Files.readAllBytes(out.resolve("jamf/bluetooth.mobileconfig"));
+    assertTrue(org.mdeprofiles.cms.SignedProfile.looksSigned(signed));
+    assertArrayEquals(Files.readAllBytes(out.resolve("plain/bluetooth.mobileconfig")),
+        org.mdeprofiles.cms.SignedProfile.unwrap(signed).content(), "the plain profile, signed");
+    assertFalse(org.mdeprofiles.cms.SignedProfile.looksSigned(Files.readAllBytes(out.resolve("jamf/sysext.mobileconfig"))));
+    assertTrue(Files.readString(out.resolve("jamf/UPLOAD.md")).contains("`bluetooth.mobileconfig`, signed, for the web"
+        + " interface (no Classic API body: a signature cannot pass it)"));
+    assertEquals(0, CliRun.of(args).exit());
+    assertArrayEquals(signed, Files.readAllBytes(out.resolve("jamf/bluetooth.mobileconfig")), "deterministic");
+    CliRun validate = CliRun.of("validate", "--quiet", out.toString());
+    assertEquals(0, validate.exit(), validate.out());
+  }
 }

@@ -10,13 +10,15 @@ import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * Signs a profile as macOS's {@code security cms -S} does: CMS SignedData, the profile inside,
- * SHA-256, the signer's certificate and chain included, DER. Deterministic: with an RSA key
- * (PKCS #1 v1.5) and no signing-time attribute, the same profile and identity give the same bytes.
+ * SHA-256, the signer's certificate and chain included, DER. Deterministic: RSA keys sign with
+ * PKCS #1 v1.5, EC keys with RFC 6979's deterministic ECDSA, and without a signing-time attribute
+ * the same profile and identity give the same bytes.
  */
 public final class ProfileSigner {
   private ProfileSigner() {}
@@ -24,9 +26,9 @@ public final class ProfileSigner {
   /** {@code content} signed by {@code identity}; with {@code signingTime}, the time is stated (and the bytes vary). */
   public static byte[] sign(byte[] content, SigningIdentity identity, boolean signingTime)
       throws SignatureFormatException {
-    if (!identity.key().getAlgorithm().equals("RSA")) {
-      throw new SignatureFormatException("the identity's key is " + identity.key().getAlgorithm()
-          + "; only RSA keys sign here so far (deterministic ECDSA is not built yet)");
+    String algorithm = identity.key().getAlgorithm();
+    if (!algorithm.equals("RSA") && !algorithm.equals("EC")) {
+      throw new SignatureFormatException("the identity's key is " + algorithm + "; RSA and EC keys can sign");
     }
     try {
       CMSSignedDataGenerator cms = new CMSSignedDataGenerator();
@@ -43,8 +45,10 @@ public final class ProfileSigner {
           }
         });
       }
-      cms.addSignerInfoGenerator(signer.build(
-          new JcaContentSignerBuilder("SHA256withRSA").build(identity.key()), identity.certificate()));
+      ContentSigner contentSigner = algorithm.equals("EC")
+          ? new DeterministicEcdsaSigner(identity.key())
+          : new JcaContentSignerBuilder("SHA256withRSA").build(identity.key());
+      cms.addSignerInfoGenerator(signer.build(contentSigner, identity.certificate()));
       List<java.security.cert.X509Certificate> certificates = new ArrayList<>();
       certificates.add(identity.certificate());
       certificates.addAll(identity.chain());

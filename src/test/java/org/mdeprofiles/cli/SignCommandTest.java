@@ -33,13 +33,18 @@ class SignCommandTest {
   private Path profile;
 
   private Path identity(String name, Date from, Date to) throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
+    return identity(name, from, to, "RSA");
+  }
+
+  private Path identity(String name, Date from, Date to, String algorithm) throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+    generator.initialize(algorithm.equals("EC") ? 256 : 2048);
     KeyPair keys = generator.generateKeyPair();
     X500Name subject = new X500Name("CN=Contoso Profile Signing,O=Contoso");
     X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
         new JcaX509v3CertificateBuilder(subject, BigInteger.TEN, from, to, subject, keys.getPublic())
-            .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+            .build(new JcaContentSignerBuilder(algorithm.equals("EC") ? "SHA256withECDSA" : "SHA256withRSA")
+                .build(keys.getPrivate())));
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     store.setKeyEntry("signing", keys.getPrivate(), PASSWORD.toCharArray(), new Certificate[] {certificate});
@@ -180,5 +185,31 @@ class SignCommandTest {
     assertArrayEquals(signed, Files.readAllBytes(out.resolve("jamf/bluetooth.mobileconfig")), "deterministic");
     CliRun validate = CliRun.of("validate", "--quiet", out.toString());
     assertEquals(0, validate.exit(), validate.out());
+  }
+
+  @Test
+  void anEcIdentitySignsDeterministicallyAndOpensslAgrees() throws Exception {
+    Path ec = identity("ec.p12", new Date(0), new Date(4_102_444_800_000L), "EC");
+    Path one = dir.resolve("ec-one.mobileconfig");
+    Path two = dir.resolve("ec-two.mobileconfig");
+    for (Path out : java.util.List.of(one, two)) {
+      CliRun run = CliRun.of("sign", "--identity", ec.toString(), "--password-file", passwordFile.toString(), "-o",
+          out.toString(), profile.toString());
+      assertEquals(0, run.exit(), run.err());
+    }
+    assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two), "RFC 6979: same profile, same key, same bytes");
+    assertTrue(CliRun.of("validate", one.toString()).out().startsWith(one + ": info: signed by CN=Contoso Profile"
+        + " Signing,O=Contoso; the signature verifies"));
+    Process p;
+    try {
+      p = new ProcessBuilder("openssl", "cms", "-verify", "-noverify", "-inform", "DER", "-in", one.toString(),
+          "-out", dir.resolve("ec-content").toString()).redirectErrorStream(true).start();
+    } catch (java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("skipped: openssl is not on the PATH");
+      return;
+    }
+    String said = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.waitFor(), said);
+    assertArrayEquals(Files.readAllBytes(profile), Files.readAllBytes(dir.resolve("ec-content")));
   }
 }

@@ -40,11 +40,12 @@ public record SignedProfile(byte[] content, List<Signer> signers) {
    * One signer: its certificate's subject (empty without a certificate), the check's outcome, and
    * when its certificate stops being valid.
    */
-  public record Signer(String subject, Status status, Optional<Date> notAfter) {
+  public record Signer(String subject, Status status, Optional<Date> notAfter, Optional<String> certificateSha256) {
     public Signer {
       Objects.requireNonNull(subject, "subject == null");
       Objects.requireNonNull(status, "status == null");
       Objects.requireNonNull(notAfter, "notAfter == null");
+      Objects.requireNonNull(certificateSha256, "certificateSha256 == null");
     }
   }
 
@@ -108,7 +109,7 @@ public record SignedProfile(byte[] content, List<Signer> signers) {
     Optional<X509CertificateHolder> certificate =
         signed.getCertificates().getMatches(selector).stream().findFirst();
     if (certificate.isEmpty()) {
-      return new Signer("", Status.NO_CERTIFICATE, Optional.empty());
+      return new Signer("", Status.NO_CERTIFICATE, Optional.empty(), Optional.empty());
     }
     X509CertificateHolder holder = certificate.get();
     Status status;
@@ -120,6 +121,16 @@ public record SignedProfile(byte[] content, List<Signer> signers) {
     } catch (Exception e) {
       status = Status.INVALID;
     }
-    return new Signer(holder.getSubject().toString(), status, Optional.of(holder.getNotAfter()));
+    return new Signer(holder.getSubject().toString(), status, Optional.of(holder.getNotAfter()),
+        Optional.of(sha256(holder)));
+  }
+
+  private static String sha256(X509CertificateHolder certificate) {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+    } catch (java.security.NoSuchAlgorithmException | IOException e) {
+      throw new IllegalStateException("SHA-256 of a certificate read a moment ago", e);
+    }
   }
 }

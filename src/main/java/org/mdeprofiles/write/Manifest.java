@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.mdeprofiles.cms.SignatureFormatException;
+import org.mdeprofiles.cms.SignedProfile;
 import org.mdeprofiles.pack.BundleFile;
 import org.mdeprofiles.pack.ProfileFile;
 import org.mdeprofiles.plist.PlistValue;
@@ -42,12 +44,32 @@ public final class Manifest {
         entry.put("secret", true); // written readable by its owner only; never to be shared
       }
       f.profile().ifPresent(p -> entry.put("profile", profile(p)));
+      signers(f.bytes()).ifPresent(s -> entry.put("signers", s));
       entries.add(entry);
     }
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("format", FORMAT);
     root.put("files", entries);
     return Json.write(root).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** For a signed file: each signer's subject and certificate SHA-256. */
+  private static Optional<List<Object>> signers(byte[] bytes) {
+    if (!SignedProfile.looksSigned(bytes)) {
+      return Optional.empty();
+    }
+    try {
+      List<Object> out = new ArrayList<>();
+      for (SignedProfile.Signer s : SignedProfile.unwrap(bytes).signers()) {
+        Map<String, Object> signer = new LinkedHashMap<>();
+        signer.put("subject", s.subject());
+        signer.put("certificateSha256", s.certificateSha256().orElse(null));
+        out.add(signer);
+      }
+      return Optional.of(out);
+    } catch (SignatureFormatException e) {
+      return Optional.empty();
+    }
   }
 
   private static Map<String, Object> profile(ProfileFile p) {

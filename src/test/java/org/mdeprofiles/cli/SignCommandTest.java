@@ -185,6 +185,18 @@ class SignCommandTest {
     assertArrayEquals(signed, Files.readAllBytes(out.resolve("jamf/bluetooth.mobileconfig")), "deterministic");
     CliRun validate = CliRun.of("validate", "--quiet", out.toString());
     assertEquals(0, validate.exit(), validate.out());
+    // The manifest says who signed it, and with which certificate.
+    for (Object f : (java.util.List<?>) ((java.util.Map<?, ?>) org.mdeprofiles.io.SafeYaml.load(
+        Files.readString(out.resolve("manifest.json")))).get("files")) {
+      java.util.Map<?, ?> entry = (java.util.Map<?, ?>) f;
+      if (entry.get("path").equals("jamf/bluetooth.mobileconfig")) {
+        java.util.Map<?, ?> signer = (java.util.Map<?, ?>) ((java.util.List<?>) entry.get("signers")).get(0);
+        assertEquals("CN=Contoso Profile Signing,O=Contoso", signer.get("subject"));
+        assertTrue(((String) signer.get("certificateSha256")).matches("[0-9a-f]{64}"), signer.toString());
+      } else {
+        assertFalse(entry.containsKey("signers"), entry.toString());
+      }
+    }
   }
 
   @Test

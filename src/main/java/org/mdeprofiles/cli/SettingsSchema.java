@@ -8,7 +8,7 @@ import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.PlistPath;
 import org.mdeprofiles.io.InputException;
 import org.mdeprofiles.io.InputFiles;
-import org.mdeprofiles.io.SafeYaml;
+import org.mdeprofiles.io.JsonReader;
 import org.mdeprofiles.validate.JsonSchemaCheck;
 
 /** {@code --settings-schema}: Defender's settings checked against a JSON Schema file. */
@@ -18,7 +18,8 @@ final class SettingsSchema {
   static List<Finding> check(Path schemaFile, GenerateSettings settings) throws InputException {
     Object schema;
     try {
-      schema = SafeYaml.load(InputFiles.text(InputFiles.read(schemaFile), schemaFile.toString()));
+      // JSON read as JSON: a YAML parser refused valid JSON (a tab, an escaped slash).
+      schema = JsonReader.parse(InputFiles.text(InputFiles.read(schemaFile), schemaFile.toString()));
     } catch (IllegalArgumentException e) {
       throw new InputException(schemaFile.toString(), "not valid JSON: " + e.getMessage());
     }

@@ -314,6 +314,29 @@ class GenerateCommandTest {
   }
 
   @Test
+  void aSettingsSchemaIsReadAsJson() throws Exception {
+    Path schema = dir.resolve("schema.json");
+    // Valid JSON a YAML parser refuses: a tab before a key and an escaped slash.
+    Files.writeString(schema, "{\t\"$comment\": \"see https:\\/\\/example.com\",\n\t\"type\": \"object\",\n"
+        + "\t\"properties\": {\"antivirusEngine\": {\"properties\": {\"enforcementLevel\":"
+        + " {\"enum\": [\"real_time\", \"on_demand\", \"passive\"]}}}}}\n");
+    Path config = dir.resolve("typo.yaml");
+    Files.writeString(config, "settings:\n  antivirusEngine:\n    enforcementLevel: realtime\n");
+    CliRun typo = CliRun.of("generate", "--config", config.toString(), "--settings-schema", schema.toString(),
+        "--profiles", "settings", "--mdm", "plain", "--out", out().toString());
+    assertEquals(1, typo.exit(), typo.err());
+    assertEquals("settings: antivirusEngine.enforcementLevel: error: 'realtime' is not one of the schema's values:"
+        + " real_time, on_demand, passive [schema.enum]\n"
+        + "mde-profiles: the settings do not match the settings schema; nothing was written\n", typo.err());
+    assertEquals(0, CliRun.of("generate", "--settings-schema", schema.toString(), "--profiles", "settings",
+        "--mdm", "plain", "--out", out().toString()).exit());
+    Files.writeString(schema, "{\"type\": \"object\",}");
+    CliRun broken = CliRun.of("generate", "--settings-schema", schema.toString(), "--out", dir.resolve("o2").toString());
+    assertEquals(3, broken.exit());
+    assertTrue(broken.err().startsWith("mde-profiles: " + schema + ": not valid JSON: "), broken.err());
+  }
+
+  @Test
   void filesARunRemovesAreSaid() {
     assertEquals(0, CliRun.of("generate", "--mdm", "plain", "--out", out().toString()).exit());
     CliRun run = CliRun.of("generate", "--mdm", "plain", "--profiles", "sysext,kext", "--out", out().toString());

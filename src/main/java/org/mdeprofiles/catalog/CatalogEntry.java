@@ -41,11 +41,6 @@ public record CatalogEntry(
     return maxMacos.map(max -> !max.isBefore(oldest)).orElse(true);
   }
 
-  /** True when Apple deprecates this grant on {@code macos}. */
-  public boolean deprecatedOn(MacosVersion macos) {
-    return deprecatedFrom.map(d -> !macos.isBefore(d)).orElse(false);
-  }
-
   /** "10.13-10.15" or "11.0+". */
   public String macosRange() {
     return minMacos + maxMacos.map(max -> "-" + max).orElse("+");

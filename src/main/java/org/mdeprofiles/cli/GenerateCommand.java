@@ -125,12 +125,8 @@ final class GenerateCommand implements Command {
     if (line.hasOption("sign-identity")) {
       request = request.signedBy(signingIdentity(line));
     }
-    for (CatalogEntry entry : entries) {
-      if (settings.macos().isPresent() && entry.deprecatedOn(settings.macos().get())) {
-        err.println(entry.name() + ".mobileconfig: warning: Apple deprecates this grant from macOS "
-            + entry.deprecatedFrom().orElseThrow() + "; --macos is " + settings.macos().get());
-      }
-    }
+    // A grant Apple deprecates for the fleet's macOS is said by validation itself (key.deprecated,
+    // with the path of the service), from the spec files: no second warning here.
     if (line.hasOption("settings-schema")) {
       List<Finding> schemaFindings = SettingsSchema.check(Path.of(line.getOptionValue("settings-schema")), settings);
       schemaFindings.forEach(f -> err.println(FindingLine.format("settings", f)));

@@ -43,11 +43,17 @@ class CatalogSelectionTest {
   }
 
   @Test
-  void accessibilityDeprecationIsWarnedForNewFleets() {
-    CliRun run = CliRun.of("generate", "--macos", "26.2", "--profiles", "accessibility", "--out", out().toString());
+  void accessibilityAndBluetoothDeprecationsAreWarnedForMacos27Fleets() {
+    CliRun run = CliRun.of("generate", "--macos", "27", "--profiles", "accessibility,bluetooth", "--mdm", "plain",
+        "--out", out().toString());
     assertEquals(0, run.exit(), run.err());
-    assertTrue(run.err().startsWith("accessibility.mobileconfig: warning: Apple deprecates this grant from macOS"
-        + " 26.2; --macos is 26.2\n"), run.err());
+    assertTrue(run.err().startsWith("accessibility.mobileconfig: PayloadContent[0].Services.Accessibility: warning:"
+        + " Accessibility is deprecated since macOS 27.0 [key.deprecated]\n"
+        + "bluetooth.mobileconfig: PayloadContent[0].Services.BluetoothAlways: warning: BluetoothAlways is"
+        + " deprecated since macOS 27.0 [key.deprecated]\n"), run.err());
+    CliRun older = CliRun.of("generate", "--macos", "26.4", "--profiles", "accessibility", "--mdm", "plain",
+        "--out", dir.resolve("older").toString());
+    assertFalse(older.err().contains("key.deprecated"), older.err());
   }
 
   @Test

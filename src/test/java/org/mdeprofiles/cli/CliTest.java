@@ -60,7 +60,7 @@ class CliTest {
     assertTrue(run.out().startsWith("{\n  \"profiles\": [\n    {\n      \"name\": \"sysext\",\n"
         + "      \"macos\": \"10.15+\",\n      \"deprecatedFrom\": null,\n"), run.out());
     assertTrue(run.out().contains("\"name\": \"accessibility\",\n      \"macos\": \"10.14+\",\n"
-        + "      \"deprecatedFrom\": \"26.2\""), run.out());
+        + "      \"deprecatedFrom\": \"27.0\""), run.out());
   }
 
   @Test
@@ -101,8 +101,9 @@ class CliTest {
         netfilter      10.15+         turns on Defender's network content filter (network protection)
         fulldisk       10.14+         grants full disk access to Defender, its extension and its DLP daemon
         accessibility  10.14+         grants accessibility access to Defender's DLP daemon; Apple deprecates\
-         this grant from macOS 26.2
-        bluetooth      14.0+          grants Bluetooth access to Defender's DLP agent (device control)
+         this grant from macOS 27.0
+        bluetooth      14.0+          grants Bluetooth access to Defender's DLP agent (device control); Apple\
+         deprecates this grant from macOS 27.0
         background     13.0+          keeps Defender's background services managed and on
         notifications  10.15+         lets Defender and Microsoft AutoUpdate show notifications
         settings       10.13+         Defender's managed settings (domain com.microsoft.wdav)

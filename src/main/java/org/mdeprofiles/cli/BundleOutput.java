@@ -15,11 +15,6 @@ import org.mdeprofiles.text.Printable;
 final class BundleOutput {
   private BundleOutput() {}
 
-  static int write(Bundles.Result result, Path outDir, boolean force, String what, PrintStream out, PrintStream err)
-      throws OutputException {
-    return write(result, outDir, force, false, what, out, err);
-  }
-
   /** With {@code dryRun}, says what a write would create, change, leave and remove; touches nothing. */
   static int write(Bundles.Result result, Path outDir, boolean force, boolean dryRun, String what, PrintStream out,
       PrintStream err) throws OutputException {

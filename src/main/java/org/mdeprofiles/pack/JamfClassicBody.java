@@ -38,4 +38,26 @@ final class JamfClassicBody {
     String escaped = plist.replace("&", "&amp;").replace("]]>", "]]]]><![CDATA[>");
     return "<![CDATA[" + escaped + "]]>";
   }
+
+  /**
+   * The inverse of {@link #cdata}, as Jamf reads a body: the text of {@code <payloads>}, its CDATA
+   * sections joined, then Jamf's one more decoding of {@code &amp;}.
+   */
+  static String payload(byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8);
+    int start = text.indexOf("<payloads>");
+    int end = text.indexOf("</payloads>");
+    if (start < 0 || end < start) {
+      return "";
+    }
+    String inner = text.substring(start + "<payloads>".length(), end);
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    while ((at = inner.indexOf("<![CDATA[", at)) >= 0) {
+      int close = inner.indexOf("]]>", at);
+      out.append(inner, at + 9, close);
+      at = close + 3;
+    }
+    return out.toString().replace("&amp;", "&");
+  }
 }

@@ -60,7 +60,7 @@ public final class OutputGate {
         if (profile == null && f.profile().isPresent()) {
           profile = f.profile().get().bytes();
         }
-        if (profile != null && !classicPayload(bytes).equals(new String(profile, StandardCharsets.UTF_8))) {
+        if (profile != null && !JamfClassicBody.payload(bytes).equals(new String(profile, StandardCharsets.UTF_8))) {
           return "its payloads are not the profile, after Jamf's extra decoding";
         }
       } else if (f.path().endsWith(".json")) {
@@ -70,24 +70,5 @@ public final class OutputGate {
     } catch (PlistFormatException | IllegalArgumentException | SignatureFormatException e) {
       return e.getMessage();
     }
-  }
-
-  /** The text of {@code <payloads>}: the CDATA sections joined, then Jamf's one more decoding of &amp;. */
-  private static String classicPayload(byte[] body) {
-    String text = new String(body, StandardCharsets.UTF_8);
-    int start = text.indexOf("<payloads>");
-    int end = text.indexOf("</payloads>");
-    if (start < 0 || end < start) {
-      return "";
-    }
-    String inner = text.substring(start + "<payloads>".length(), end);
-    StringBuilder out = new StringBuilder();
-    int at = 0;
-    while ((at = inner.indexOf("<![CDATA[", at)) >= 0) {
-      int close = inner.indexOf("]]>", at);
-      out.append(inner, at + 9, close);
-      at = close + 3;
-    }
-    return out.toString().replace("&amp;", "&");
   }
 }

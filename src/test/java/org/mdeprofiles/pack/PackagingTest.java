@@ -73,7 +73,7 @@ class PackagingTest {
       Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
           .parse(new ByteArrayInputStream(Files.readAllBytes(body)));
       String payloads = doc.getElementsByTagName("payloads").item(0).getTextContent();
-      String stored = decodeEntitiesOnce(payloads);
+      String stored = JamfProModel.decodeEntitiesOnce(payloads);
       Path profile = Path.of(body.toString().replace(".classic.xml", ".mobileconfig"));
       if (Files.exists(profile)) {
         assertEquals(Files.readString(profile), stored, body.toString());
@@ -100,27 +100,6 @@ class PackagingTest {
       assertEquals("false", doc.getElementsByTagName("user_removable").item(0).getTextContent());
     }
     assertTrue(Files.readString(out.resolve("jamf/kext.classic.xml")).contains("R&amp;amp;D &amp;lt;Lab&amp;gt;"));
-  }
-
-  /** What Jamf does to the payloads text: one more layer of XML entity decoding. */
-  static String decodeEntitiesOnce(String text) {
-    Matcher m = Pattern.compile("&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);").matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String e = m.group(1);
-      String replacement = switch (e) {
-        case "amp" -> "&";
-        case "lt" -> "<";
-        case "gt" -> ">";
-        case "quot" -> "\"";
-        case "apos" -> "'";
-        default -> new String(Character.toChars(e.startsWith("#x")
-            ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1))));
-      };
-      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-    }
-    m.appendTail(out);
-    return out.toString();
   }
 
   /** Every form of an escaped quote or apostrophe: Jamf would keep any of them as text. */

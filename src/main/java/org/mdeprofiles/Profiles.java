@@ -20,6 +20,7 @@ import org.mdeprofiles.plist.PlistValue.PlistDict;
 import org.mdeprofiles.render.RenderException;
 import org.mdeprofiles.render.TemplateRenderer;
 import org.mdeprofiles.validate.ProfileValidator;
+import org.mdeprofiles.validate.SettingsCheck;
 import org.mdeprofiles.validate.ValidationOptions;
 import org.mdeprofiles.validate.ValidationReport;
 
@@ -95,6 +96,31 @@ public final class Profiles {
   }
 
   /**
+   * A bare preference list named after a domain the project has a spec of (Jamf's
+   * {@code com.microsoft.wdav.plist}) is checked against that spec instead of passed over.
+   */
+  private static List<Finding> preferences(
+      String source, PlistDocument document, List<Finding> checked, ValidationOptions options) {
+    String name = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+    String domain = name.endsWith(".plist") ? name.substring(0, name.length() - ".plist".length()) : "";
+    if (!(document.root().orElse(null) instanceof PlistDict root)
+        || checked.stream().noneMatch(f -> f.code().equals("profile.bare-preferences"))
+        || !SettingsCheck.knows(domain)) {
+      return checked;
+    }
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : checked) {
+      if (f.code().equals("profile.bare-preferences")) {
+        out.add(Finding.info(PlistPath.root(), "profile.domain-preferences", domain));
+        out.addAll(SettingsCheck.check(domain, root, options.macos(), PlistPath.root()));
+      } else {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Parses and validates one profile's bytes: an XML or binary plist, or a CMS-signed profile,
    * whose signature is reported and whose content is validated.
    */
@@ -123,12 +149,13 @@ public final class Profiles {
       plist = signed.content();
     }
     PlistDocument document = PlistReader.read(plist);
-    List<Finding> checked = ProfileValidator.check(document, options);
+    List<Finding> checked = preferences(source, document, ProfileValidator.check(document, options), options);
     if (document.root().orElse(null) instanceof PlistDict root && OnboardingFile.formOf(root).isPresent()) {
       // The onboarding file is a secret: its problems are counted, never quoted (a key name or a
       // malformed value could be part of it).
-      checked = checked.stream().map(f -> Finding.of(f.severity(), PlistPath.root(), "onboarding.redacted",
-          f.code())).toList();
+      // What says only how the file was read (its name, its form) is kept as it is.
+      checked = checked.stream().map(f -> f.code().equals("profile.domain-preferences") ? f
+          : Finding.of(f.severity(), PlistPath.root(), "onboarding.redacted", f.code())).toList();
     }
     findings.addAll(checked);
     return new ValidationReport(source, findings);

@@ -15,6 +15,7 @@ import org.apache.commons.cli.ParseException;
 import org.mdeprofiles.io.InputException;
 import org.mdeprofiles.io.OutputException;
 import org.mdeprofiles.render.RenderException;
+import org.mdeprofiles.text.DidYouMean;
 import org.mdeprofiles.text.Printable;
 
 /**

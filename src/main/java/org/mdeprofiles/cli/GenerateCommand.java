@@ -13,22 +13,23 @@ import org.mdeprofiles.Bundles;
 import org.mdeprofiles.Profiles;
 import org.mdeprofiles.catalog.Catalog;
 import org.mdeprofiles.catalog.CatalogEntry;
+import org.mdeprofiles.cms.SignatureFormatException;
+import org.mdeprofiles.cms.SigningIdentity;
 import org.mdeprofiles.config.ConfigFile;
-import org.mdeprofiles.config.IntuneOptions;
 import org.mdeprofiles.config.GenerateSettings;
+import org.mdeprofiles.config.IntuneOptions;
 import org.mdeprofiles.config.OnboardingFile;
 import org.mdeprofiles.config.SettingsBuilder;
 import org.mdeprofiles.finding.Finding;
-import org.mdeprofiles.model.Profile;
 import org.mdeprofiles.finding.Severity;
-import org.mdeprofiles.render.TemplateRenderer;
-import org.mdeprofiles.report.FindingLine;
-import org.mdeprofiles.pack.IntuneTarget;
-import org.mdeprofiles.validate.PayloadChannels;
-import org.mdeprofiles.cms.SignatureFormatException;
-import org.mdeprofiles.cms.SigningIdentity;
 import org.mdeprofiles.io.InputException;
 import org.mdeprofiles.io.InputFiles;
+import org.mdeprofiles.model.Profile;
+import org.mdeprofiles.pack.IntuneTarget;
+import org.mdeprofiles.render.TemplateRenderer;
+import org.mdeprofiles.report.FindingLine;
+import org.mdeprofiles.text.DidYouMean;
+import org.mdeprofiles.validate.PayloadChannels;
 
 /** {@code generate}: builds, validates, packages and writes the bundle. */
 final class GenerateCommand implements Command {
@@ -127,6 +128,13 @@ final class GenerateCommand implements Command {
     }
     // A grant Apple deprecates for the fleet's macOS is said by validation itself (key.deprecated,
     // with the path of the service), from the spec files: no second warning here.
+    List<Finding> settingsFindings = SettingsFindings.check(settings);
+    String source = configSource(line);
+    settingsFindings.forEach(f -> err.println(FindingLine.format(source, f)));
+    if (settingsFindings.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
+      err.println(Cli.PROGRAM + ": Defender would ignore or misread these settings; nothing was written");
+      return ExitCode.FINDINGS;
+    }
     if (line.hasOption("settings-schema")) {
       List<Finding> schemaFindings = SettingsSchema.check(Path.of(line.getOptionValue("settings-schema")), settings);
       schemaFindings.forEach(f -> err.println(FindingLine.format("settings", f)));
@@ -135,7 +143,8 @@ final class GenerateCommand implements Command {
         return ExitCode.FINDINGS;
       }
     }
-    Bundles.Result result = Bundles.generate(settings, profiles, request);
+    Bundles.Result result = SettingsFindings.withoutRepeats(Bundles.generate(settings, profiles, request),
+        settingsFindings);
     int exit = BundleOutput.write(result, Path.of(line.getOptionValue("out", DEFAULT_OUT)),
         line.hasOption("force"), line.hasOption("dry-run"), "generated profiles", out, err);
     if (exit == ExitCode.OK && onboarding.isEmpty()) {
@@ -143,6 +152,14 @@ final class GenerateCommand implements Command {
           + " download the onboarding package from the Microsoft Defender portal and add it");
     }
     return exit;
+  }
+
+  /** The config file the settings came from, as findings name it. */
+  private static String configSource(CommandLine line) {
+    if (line.hasOption("config")) {
+      return line.getOptionValue("config");
+    }
+    return Files.isRegularFile(Path.of(DEFAULT_CONFIG)) ? DEFAULT_CONFIG : "settings";
   }
 
   /**

@@ -10,6 +10,7 @@ import org.apache.commons.cli.Options;
 import org.mdeprofiles.BundleRequest;
 import org.mdeprofiles.config.IntuneOptions;
 import org.mdeprofiles.config.JamfOptions;
+import org.mdeprofiles.text.DidYouMean;
 
 /** The flags generate and package share: targets, Jamf and Intune fields, templates, --force. */
 final class MdmFlags {

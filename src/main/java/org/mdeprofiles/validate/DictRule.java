@@ -14,11 +14,13 @@ import org.mdeprofiles.plist.PlistValue.PlistString;
 
 /**
  * A rule across the keys of one dictionary, for what Apple states in prose: when some keys have
- * given values, other keys are required, one of some booleans must be true, or exactly one of
- * some keys must be present.
+ * given values, other keys are required or not read, one of some booleans must be true, or exactly
+ * one of some keys must be present.
  */
-record DictRule(Map<String, Object> when, List<String> require, List<String> anyTrue, List<String> exactlyOne) {
+record DictRule(
+    Map<String, Object> when, List<String> require, List<String> ignored, List<String> anyTrue, List<String> exactlyOne) {
   DictRule {
+    ignored = List.copyOf(ignored);
     when = new LinkedHashMap<>(when);
     require = List.copyOf(require);
     anyTrue = List.copyOf(anyTrue);
@@ -36,6 +38,11 @@ record DictRule(Map<String, Object> when, List<String> require, List<String> any
     for (String key : require) {
       if (dict.get(key) == null) {
         findings.add(Finding.error(path.key(key), "rule.require", key, condition));
+      }
+    }
+    for (String key : ignored) {
+      if (dict.get(key) != null) {
+        findings.add(Finding.warning(path.key(key), "rule.ignored", key, condition));
       }
     }
     if (!anyTrue.isEmpty() && anyTrue.stream().noneMatch(k -> matches(dict.get(k), Boolean.TRUE))) {

@@ -1,10 +1,10 @@
 package org.mdeprofiles.validate;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.PlistPath;
 import org.mdeprofiles.model.MacosVersion;
@@ -13,7 +13,9 @@ import org.mdeprofiles.plist.PlistValue.PlistArray;
 import org.mdeprofiles.plist.PlistValue.PlistBoolean;
 import org.mdeprofiles.plist.PlistValue.PlistDict;
 import org.mdeprofiles.plist.PlistValue.PlistInteger;
+import org.mdeprofiles.plist.PlistValue.PlistReal;
 import org.mdeprofiles.plist.PlistValue.PlistString;
+import org.mdeprofiles.text.DidYouMean;
 
 /** The generic engine: checks a value against a {@link KeySpec}, recursively. */
 final class KeyChecker {
@@ -50,10 +52,23 @@ final class KeyChecker {
         }
       }
       if (spec == null) {
-        findings.add(Finding.warning(at, "key.unknown", e.getKey(), context));
+        unknown(e.getKey(), keys, context, at);
       } else {
         checkValue(e.getValue(), spec, e.getKey(), at);
       }
+    }
+  }
+
+  /**
+   * A key the spec does not name: the payload's reader skips it without a word, so a near miss
+   * of a known key is an error naming that key, anything else a warning.
+   */
+  private void unknown(String key, Map<String, KeySpec> keys, String context, PlistPath at) {
+    Optional<String> meant = DidYouMean.nearest(key, keys.keySet());
+    if (meant.isPresent()) {
+      findings.add(Finding.error(at, "key.misspelled", key, context, meant.get()));
+    } else {
+      findings.add(Finding.warning(at, "key.unknown", key, context));
     }
   }
 
@@ -70,8 +85,9 @@ final class KeyChecker {
     if (!spec.values().isEmpty() && !allowed(value, spec.values()) && spec.because() != null) {
       findings.add(Finding.error(path, "key.restricted", display(value), spec.because()));
     } else if (!spec.values().isEmpty() && !allowed(value, spec.values())) {
-      findings.add(Finding.error(path, "key.value", display(value), spec.values().stream()
-          .map(String::valueOf).collect(Collectors.joining(", "))));
+      List<String> allowed = spec.values().stream().map(String::valueOf).toList();
+      String hint = value instanceof PlistString s ? DidYouMean.hint(s.value(), allowed) : "";
+      findings.add(Finding.error(path, "key.value", display(value), String.join(", ", allowed), hint));
     }
     if (value instanceof PlistString s && spec.deprecatedValues().containsKey(s.value())) {
       findings.add(Finding.warning(path, "key.deprecated-value", s.value(), spec.deprecatedValues().get(s.value())));
@@ -84,7 +100,9 @@ final class KeyChecker {
       }
     }
     if (value instanceof PlistInteger i) {
-      checkRange(i.value(), spec, path);
+      checkRange(new BigDecimal(i.value()), i.value().toString(), spec, path);
+    } else if (value instanceof PlistReal r && Double.isFinite(r.value())) {
+      checkRange(BigDecimal.valueOf(r.value()), String.valueOf(r.value()), spec, path);
     }
     if (spec.payload()) {
       payloads.payload(value, path);
@@ -138,11 +156,11 @@ final class KeyChecker {
     }
   }
 
-  private void checkRange(BigInteger value, KeySpec spec, PlistPath path) {
-    boolean low = spec.min() != null && value.compareTo(BigInteger.valueOf(spec.min())) < 0;
-    boolean high = spec.max() != null && value.compareTo(BigInteger.valueOf(spec.max())) > 0;
+  private void checkRange(BigDecimal value, String shown, KeySpec spec, PlistPath path) {
+    boolean low = spec.min() != null && value.compareTo(BigDecimal.valueOf(spec.min())) < 0;
+    boolean high = spec.max() != null && value.compareTo(BigDecimal.valueOf(spec.max())) > 0;
     if (low || high) {
-      findings.add(Finding.error(path, "key.range", value.toString(),
+      findings.add(Finding.error(path, "key.range", shown,
           spec.min() == null ? "-" : spec.min().toString(), spec.max() == null ? "-" : spec.max().toString()));
     }
   }

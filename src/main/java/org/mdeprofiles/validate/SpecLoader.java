@@ -39,7 +39,7 @@ final class SpecLoader {
       "maxItems", "items", "keys", "anyKey", "keyFormat", "macos", "payload", "forbidden", "because",
       "deprecatedValues", "rules");
   static final Set<String> MACOS_KEYWORDS = Set.of("introduced", "deprecated", "removed", "unavailable");
-  static final Set<String> RULE_KEYWORDS = Set.of("when", "require", "anyTrue", "exactlyOne");
+  static final Set<String> RULE_KEYWORDS = Set.of("when", "require", "ignored", "anyTrue", "exactlyOne");
 
   /**
    * The spec a file's tree describes; a keyword the rule language does not have, a type or a
@@ -117,6 +117,7 @@ final class SpecLoader {
       rules.add(new DictRule(
           rule.containsKey("when") ? map(rule.get("when"), where + ": when") : Map.of(),
           strings(rule.get("require")),
+          strings(rule.get("ignored")),
           strings(rule.get("anyTrue")),
           strings(rule.get("exactlyOne"))));
     }

@@ -8,6 +8,8 @@ enum ValueType {
   STRING,
   INTEGER,
   REAL,
+  /** An integer or a real (JSON Schema's "number"). */
+  NUMBER,
   BOOLEAN,
   DATE,
   DATA,
@@ -32,6 +34,7 @@ enum ValueType {
       case STRING -> value instanceof PlistValue.PlistString;
       case INTEGER -> value instanceof PlistValue.PlistInteger;
       case REAL -> value instanceof PlistValue.PlistReal;
+      case NUMBER -> value instanceof PlistValue.PlistInteger || value instanceof PlistValue.PlistReal;
       case BOOLEAN -> value instanceof PlistValue.PlistBoolean;
       case DATE -> value instanceof PlistValue.PlistDate;
       case DATA -> value instanceof PlistValue.PlistData;

@@ -319,14 +319,15 @@ class GenerateCommandTest {
     // Valid JSON a YAML parser refuses: a tab before a key and an escaped slash.
     Files.writeString(schema, "{\t\"$comment\": \"see https:\\/\\/example.com\",\n\t\"type\": \"object\",\n"
         + "\t\"properties\": {\"antivirusEngine\": {\"properties\": {\"enforcementLevel\":"
-        + " {\"enum\": [\"real_time\", \"on_demand\", \"passive\"]}}}}}\n");
+        + " {\"enum\": [\"real_time\", \"passive\"]}}}}}\n");
+    // Valid for Defender's own spec, refused by this (narrower) schema.
     Path config = dir.resolve("typo.yaml");
-    Files.writeString(config, "settings:\n  antivirusEngine:\n    enforcementLevel: realtime\n");
+    Files.writeString(config, "settings:\n  antivirusEngine:\n    enforcementLevel: on_demand\n");
     CliRun typo = CliRun.of("generate", "--config", config.toString(), "--settings-schema", schema.toString(),
         "--profiles", "settings", "--mdm", "plain", "--out", out().toString());
     assertEquals(1, typo.exit(), typo.err());
-    assertEquals("settings: antivirusEngine.enforcementLevel: error: 'realtime' is not one of the schema's values:"
-        + " real_time, on_demand, passive [schema.enum]\n"
+    assertEquals("settings: antivirusEngine.enforcementLevel: error: 'on_demand' is not one of the schema's values:"
+        + " real_time, passive [schema.enum]\n"
         + "mde-profiles: the settings do not match the settings schema; nothing was written\n", typo.err());
     assertEquals(0, CliRun.of("generate", "--settings-schema", schema.toString(), "--profiles", "settings",
         "--mdm", "plain", "--out", out().toString()).exit());
@@ -334,6 +335,64 @@ class GenerateCommandTest {
     CliRun broken = CliRun.of("generate", "--settings-schema", schema.toString(), "--out", dir.resolve("o2").toString());
     assertEquals(3, broken.exit());
     assertTrue(broken.err().startsWith("mde-profiles: " + schema + ": not valid JSON: "), broken.err());
+  }
+
+  @Test
+  void defendersSettingsAreCheckedByDefaultAtTheirPlaceInTheConfig() throws Exception {
+    Path config = dir.resolve("mistakes.yaml");
+    Files.writeString(config, String.join("\n",
+        "settings:",
+        "  antivirusEngine:",
+        "    enforcementLevel: realtime",
+        "    enableRealTimeProtection: \"yes\"",
+        "    scanArchivs: true",
+        "    scanResultsRetentionDays: 365",
+        "    exclusions:",
+        "      - $type: excludedFileName",
+        "        path: /tmp",
+        "      - $type: excludedPath",
+        "        isDirectory: true",
+        "  cloudServce:",
+        "    enabled: true",
+        "  dlp:",
+        "    accessibility:",
+        "      enforcement:",
+        "        pasteToBrowserMode: off",
+        ""));
+    CliRun run = CliRun.of("generate", "--config", config.toString(), "--out", out().toString());
+    assertEquals(1, run.exit(), run.err());
+    String at = config + ": settings.";
+    assertEquals(at + "antivirusEngine.enforcementLevel: error: 'realtime' is not an allowed value (allowed: passive,"
+        + " on_demand, real_time); did you mean 'real_time'? [key.value]\n"
+        + at + "antivirusEngine.enableRealTimeProtection: error: expected boolean, found string [key.type]\n"
+        + at + "antivirusEngine.scanArchivs: error: unknown key scanArchivs for antivirusEngine; did you mean"
+        + " 'scanArchives'? [key.misspelled]\n"
+        + at + "antivirusEngine.scanResultsRetentionDays: error: 365 is outside the range 1 to 180 [key.range]\n"
+        + at + "antivirusEngine.exclusions[0].name: error: name is required when $type is excludedFileName"
+        + " [rule.require]\n"
+        + at + "antivirusEngine.exclusions[0].path: warning: path is not read when $type is excludedFileName"
+        + " [rule.ignored]\n"
+        + at + "antivirusEngine.exclusions[1].path: error: path is required when $type is excludedPath [rule.require]\n"
+        + at + "cloudServce: error: unknown key cloudServce for com.microsoft.wdav; did you mean 'cloudService'?"
+        + " [key.misspelled]\n"
+        + at + "dlp.accessibility.enforcement.pasteToBrowserMode: error: expected string, found boolean: YAML reads"
+        + " unquoted yes, no, on and off as booleans; quote the value [config.yaml-boolean]\n"
+        + "mde-profiles: Defender would ignore or misread these settings; nothing was written\n", run.err());
+    assertFalse(Files.exists(out()));
+  }
+
+  @Test
+  void anUnknownSettingIsOneWarningAndTheBundleIsWritten() throws Exception {
+    Path config = dir.resolve("extra.yaml");
+    Files.writeString(config, "settings:\n  antivirusEngine:\n    enforcementLevel: real_time\n"
+        + "  vendorNotes: kept\n  dlp:\n    accessibility:\n      enforcement:\n"
+        + "        pasteToBrowserMode: 'off'\n");
+    CliRun run = CliRun.of("generate", "--config", config.toString(), "--out", out().toString());
+    assertEquals(0, run.exit(), run.err());
+    // Said once, at the config; not again for each generated profile that carries the settings.
+    assertEquals(config + ": settings.vendorNotes: warning: unknown key vendorNotes for com.microsoft.wdav"
+        + " [key.unknown]\n", run.err().lines().filter(l -> l.contains("vendorNotes")).map(l -> l + "\n")
+        .reduce("", String::concat));
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,11 +42,12 @@ class ValidateCommandTest {
   void findingsExitOneWithPaths() {
     CliRun run = CliRun.of("validate", bad.toString());
     assertEquals(1, run.exit());
-    assertEquals(bad + ": PayloadDisplayname: warning: unknown key PayloadDisplayname for the profile [key.unknown]\n"
-        + bad + ": PayloadContent[0].PayloadDisplayname: warning: unknown key PayloadDisplayname for"
-        + " com.apple.syspolicy.kernel-extension-policy [key.unknown]\n"
+    assertEquals(bad + ": PayloadDisplayname: error: unknown key PayloadDisplayname for the profile;"
+        + " did you mean 'PayloadDisplayName'? [key.misspelled]\n"
+        + bad + ": PayloadContent[0].PayloadDisplayname: error: unknown key PayloadDisplayname for"
+        + " com.apple.syspolicy.kernel-extension-policy; did you mean 'PayloadDisplayName'? [key.misspelled]\n"
         + bad + ": PayloadContent[0].AllowUserOverrides: error: expected boolean, found integer [key.type]\n"
-        + "1 file checked: 1 failed, 1 error, 2 warnings\n", run.out());
+        + "1 file checked: 1 failed, 3 errors, 0 warnings\n", run.out());
   }
 
   @Test
@@ -183,7 +185,12 @@ class ValidateCommandTest {
     assertEquals(0, quiet.exit(), quiet.out());
     assertEquals("", quiet.out());
     CliRun run = CliRun.of("validate", out.toString());
-    assertEquals(2, run.out().lines().filter(l -> l.endsWith("[profile.bare-preferences]")).count(), run.out());
+    // Jamf's preference lists are named by their domain, so they are checked against its spec.
+    assertEquals(List.of(out.resolve("jamf/com.microsoft.autoupdate2.plist") + ": info: a bare preference list of"
+        + " com.microsoft.autoupdate2 (named by the file), checked against that domain's settings"
+        + " [profile.domain-preferences]", out.resolve("jamf/com.microsoft.wdav.plist") + ": info: a bare preference"
+        + " list of com.microsoft.wdav (named by the file), checked against that domain's settings"
+        + " [profile.domain-preferences]"), run.out().lines().filter(l -> l.contains("[profile.")).toList());
     assertTrue(run.out().endsWith("\n29 files checked: 0 failed, 0 errors, 0 warnings\n"), run.out());
   }
 

@@ -155,10 +155,20 @@ class ProfileValidatorTest {
 
   @Test
   void unknownKeyIsAWarning() {
+    String xml = replace("<key>AllowUserOverrides</key>", "<key>VendorExtraSetting</key>");
+    assertEquals(
+        List.of("PayloadContent[0].VendorExtraSetting: warning: unknown key VendorExtraSetting for"
+            + " com.apple.syspolicy.kernel-extension-policy [key.unknown]"),
+        findings(xml));
+  }
+
+  @Test
+  void aNearMissOfAKnownKeyIsAnErrorNamingIt() {
+    // macOS skips the misspelled key, so the setting the admin meant is not applied.
     String xml = replace("<key>AllowUserOverrides</key>", "<key>AllowUserOverride</key>");
     assertEquals(
-        List.of("PayloadContent[0].AllowUserOverride: warning: unknown key AllowUserOverride for"
-            + " com.apple.syspolicy.kernel-extension-policy [key.unknown]"),
+        List.of("PayloadContent[0].AllowUserOverride: error: unknown key AllowUserOverride for"
+            + " com.apple.syspolicy.kernel-extension-policy; did you mean 'AllowUserOverrides'? [key.misspelled]"),
         findings(xml));
   }
 

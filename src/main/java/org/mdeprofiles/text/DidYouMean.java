@@ -1,18 +1,18 @@
-package org.mdeprofiles.cli;
+package org.mdeprofiles.text;
 
 import java.util.Collection;
 import java.util.Optional;
 
 /** The known word a mistyped one most likely meant: at most two edits away, the nearest first. */
-final class DidYouMean {
+public final class DidYouMean {
   private DidYouMean() {}
 
   /** {@code "; did you mean 'x'?"}, or nothing when no candidate is close. */
-  static String hint(String word, Collection<String> candidates) {
+  public static String hint(String word, Collection<String> candidates) {
     return nearest(word, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
   }
 
-  static Optional<String> nearest(String word, Collection<String> candidates) {
+  public static Optional<String> nearest(String word, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
@@ -26,7 +26,7 @@ final class DidYouMean {
   }
 
   /** Edits (insert, delete, replace, swap of neighbours) from {@code a} to {@code b}. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     if (Math.abs(a.length() - b.length()) > 2 || a.length() > 64 || b.length() > 64) {
       return Integer.MAX_VALUE;
     }

@@ -27,6 +27,13 @@ ${u?counter}. `${u.file}`: name `${u.name}`, custom configuration profile name `
 A Mac runs one content filter profile of a kind: remove any other Defender network filter profile
 before assigning the one in this folder.
 </#if>
+<#if accessibility>
+
+From macOS 27, a Mac tells the user about the Accessibility grant to Defender's DLP and lets the
+user turn it off in System Settings. Microsoft's answer is a setting, not a profile: the
+`dlp.accessibility` settings say what DLP enforces when the permission is off and what it tells
+the user (`settings: dlp: accessibility:` in the config, then generate again).
+</#if>
 
 ## Step 2: onboarding
 

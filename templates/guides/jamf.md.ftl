@@ -50,6 +50,13 @@ ${u?counter}. `${u.file}`: ${u.name}. Sign `${u.file}` first: an unsigned upload
 A Mac runs one content filter profile of a kind: remove any other Defender network filter profile
 before uploading the one in this folder.
 </#if>
+<#if accessibility>
+
+From macOS 27, a Mac tells the user about the Accessibility grant to Defender's DLP and lets the
+user turn it off in System Settings. Microsoft's answer is a setting, not a profile: the
+`dlp.accessibility` settings say what DLP enforces when the permission is off and what it tells
+the user (`settings: dlp: accessibility:` in the config, then generate again).
+</#if>
 <#else>
 This bundle has no approval profiles.
 </#if>

@@ -63,7 +63,7 @@ public final class Bundles {
     }
     List<FileFinding> findings = new ArrayList<>();
     List<ProfileFile> rendered =
-        checked(Profiles.render(all, request.renderer(), new ValidationOptions(settings.macos())), findings);
+        checked(Profiles.render(all, request.renderer(), Profiles.validationOptions(settings)), findings);
     Map<String, List<ProfileFile>> files = new LinkedHashMap<>();
     forms.forEach((target, form) -> files.put(target, form.stream().map(p -> rendered.get(index.get(p))).toList()));
     return pack(files, request, findings);

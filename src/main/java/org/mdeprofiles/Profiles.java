@@ -2,6 +2,7 @@ package org.mdeprofiles;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.mdeprofiles.catalog.CatalogEntry;
 import org.mdeprofiles.cms.SignatureFindings;
 import org.mdeprofiles.cms.SignatureFormatException;
@@ -56,7 +57,7 @@ public final class Profiles {
   public static List<RenderedProfile> generate(
       GenerateSettings settings, List<CatalogEntry> entries, TemplateRenderer renderer)
       throws RenderException {
-    return render(build(settings, entries), renderer, new ValidationOptions(settings.macos()));
+    return render(build(settings, entries), renderer, validationOptions(settings));
   }
 
   /**
@@ -95,6 +96,12 @@ public final class Profiles {
     }
   }
 
+  /** How the profiles of {@code settings} are validated: for its fleet's oldest and newest macOS. */
+  public static ValidationOptions validationOptions(GenerateSettings settings) {
+    return new ValidationOptions(settings.macos(),
+        Optional.of(settings.newestMacos().orElse(ValidationOptions.NEWEST_KNOWN)));
+  }
+
   /**
    * A bare preference list named after a domain the project has a spec of (Jamf's
    * {@code com.microsoft.wdav.plist}) is checked against that spec instead of passed over.
@@ -112,7 +119,7 @@ public final class Profiles {
     for (Finding f : checked) {
       if (f.code().equals("profile.bare-preferences")) {
         out.add(Finding.info(PlistPath.root(), "profile.domain-preferences", domain));
-        out.addAll(SettingsCheck.check(domain, root, options.macos(), PlistPath.root()));
+        out.addAll(SettingsCheck.check(domain, root, options, PlistPath.root()));
       } else {
         out.add(f);
       }

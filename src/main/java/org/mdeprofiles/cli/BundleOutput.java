@@ -19,7 +19,10 @@ final class BundleOutput {
   static int write(Bundles.Result result, Path outDir, boolean force, boolean dryRun, String what, PrintStream out,
       PrintStream err) throws OutputException {
     for (FileFinding f : result.findings()) {
-      err.println(FindingLine.format(f.file(), f.finding()));
+      // A run that fails says what failed: its notes (infos) would only bury it.
+      if (!result.failed() || f.finding().severity() != org.mdeprofiles.finding.Severity.INFO) {
+        err.println(FindingLine.format(f.file(), f.finding()));
+      }
     }
     if (result.failed()) {
       err.println(Cli.PROGRAM + ": " + what + " did not validate; nothing was written");

@@ -13,6 +13,7 @@ import org.mdeprofiles.Bundles;
 import org.mdeprofiles.Profiles;
 import org.mdeprofiles.catalog.Catalog;
 import org.mdeprofiles.catalog.CatalogEntry;
+import org.mdeprofiles.catalog.FleetNotes;
 import org.mdeprofiles.cms.SignatureFormatException;
 import org.mdeprofiles.cms.SigningIdentity;
 import org.mdeprofiles.config.ConfigFile;
@@ -25,11 +26,13 @@ import org.mdeprofiles.finding.Severity;
 import org.mdeprofiles.io.InputException;
 import org.mdeprofiles.io.InputFiles;
 import org.mdeprofiles.model.Profile;
+import org.mdeprofiles.pack.FileFinding;
 import org.mdeprofiles.pack.IntuneTarget;
 import org.mdeprofiles.render.TemplateRenderer;
 import org.mdeprofiles.report.FindingLine;
 import org.mdeprofiles.text.DidYouMean;
 import org.mdeprofiles.validate.PayloadChannels;
+import org.mdeprofiles.validate.ValidationOptions;
 
 /** {@code generate}: builds, validates, packages and writes the bundle. */
 final class GenerateCommand implements Command {
@@ -65,6 +68,8 @@ final class GenerateCommand implements Command {
         .addOption(Cli.valued("mdm", "LIST", "targets, comma-separated: jamf, intune, plain (default: all)"))
         .addOption(Cli.valued("profiles", "LIST", "profiles to build, comma-separated (see list)"))
         .addOption(Cli.valued("macos", "VERSION", "oldest macOS of the fleet, such as 10.15 or 14"))
+        .addOption(Cli.valued("newest-macos", "VERSION", "newest macOS of the fleet (default: "
+            + ValidationOptions.NEWEST_KNOWN + ", the newest the tool knows)"))
         .addOption(Cli.valued("org", "NAME", "PayloadOrganization (default: "
             + GenerateSettings.DEFAULT_ORGANIZATION + ")"))
         .addOption(Cli.valued("prefix", "ID", "reverse-DNS prefix of profile identifiers (default: "
@@ -105,6 +110,7 @@ final class GenerateCommand implements Command {
       throw new UsageException(e.getMessage());
     }
     GenerateSettings settings = builder.build();
+    MacosRange.require(settings.macos(), settings.newestMacos());
     List<String> targets = MdmFlags.targets(line, config.mdm());
     List<CatalogEntry> entries = select(
         line.hasOption("profiles") ? MdmFlags.list("--profiles", line.getOptionValue("profiles")) : config.profiles(),
@@ -145,6 +151,11 @@ final class GenerateCommand implements Command {
     }
     Bundles.Result result = SettingsFindings.withoutRepeats(Bundles.generate(settings, profiles, request),
         settingsFindings);
+    List<FileFinding> notes = new java.util.ArrayList<>();
+    FleetNotes.of(settings, entries, Profiles.validationOptions(settings).newest().orElseThrow())
+        .forEach(n -> notes.add(new FileFinding(n.profile() + ".mobileconfig", n.finding())));
+    notes.addAll(result.findings());
+    result = new Bundles.Result(result.files(), notes);
     int exit = BundleOutput.write(result, Path.of(line.getOptionValue("out", DEFAULT_OUT)),
         line.hasOption("force"), line.hasOption("dry-run"), "generated profiles", out, err);
     if (exit == ExitCode.OK && onboarding.isEmpty()) {
@@ -202,6 +213,9 @@ final class GenerateCommand implements Command {
     }
     if (line.hasOption("macos")) {
       builder.macos("--macos", line.getOptionValue("macos"));
+    }
+    if (line.hasOption("newest-macos")) {
+      builder.newestMacos("--newest-macos", line.getOptionValue("newest-macos"));
     }
     if (line.hasOption("kext-approval")) {
       builder.kextApproval("--kext-approval", line.getOptionValue("kext-approval"));

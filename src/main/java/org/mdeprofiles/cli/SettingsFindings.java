@@ -21,7 +21,8 @@ final class SettingsFindings {
   private SettingsFindings() {}
 
   static List<Finding> check(GenerateSettings settings) {
-    return SettingsCheck.check(DOMAIN, settings.defenderSettings(), settings.macos(), PlistPath.root().key("settings"))
+    return SettingsCheck.check(DOMAIN, settings.defenderSettings(), org.mdeprofiles.Profiles.validationOptions(settings),
+        PlistPath.root().key("settings"))
         .stream().map(SettingsFindings::yamlHint).toList();
   }
 

@@ -60,20 +60,30 @@ final class ValidateCommand implements Command {
         .addOption(Cli.valued("format", "FORMAT", "text (default), json or junit"))
         .addOption(Cli.flag("strict", "treat warnings as errors"))
         .addOption(Cli.flag("quiet", "print only problems"))
-        .addOption(Cli.valued("macos", "VERSION", "oldest macOS of the fleet: warn about keys it lacks"));
+        .addOption(Cli.valued("macos", "VERSION", "oldest macOS of the fleet: warn about keys it lacks"))
+        .addOption(Cli.valued("newest-macos", "VERSION", "newest macOS of the fleet: say what it deprecates"
+            + " or removes (default: " + ValidationOptions.NEWEST_KNOWN + ", the newest the tool knows)"));
+  }
+
+  private static Optional<MacosVersion> version(CommandLine line, String option) throws UsageException {
+    if (!line.hasOption(option)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(MacosVersion.parse(line.getOptionValue(option)));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + option + ": " + e.getMessage());
+    }
   }
 
   @Override
   public int run(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
     String format = Cli.format(line, List.of("text", "json", "junit"));
-    ValidationOptions options = ValidationOptions.DEFAULT;
-    if (line.hasOption("macos")) {
-      try {
-        options = new ValidationOptions(Optional.of(MacosVersion.parse(line.getOptionValue("macos"))));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--macos: " + e.getMessage());
-      }
-    }
+    Optional<MacosVersion> oldest = version(line, "macos");
+    Optional<MacosVersion> newest = version(line, "newest-macos");
+    MacosRange.require(oldest, newest);
+    ValidationOptions options = new ValidationOptions(oldest,
+        Optional.of(newest.orElse(ValidationOptions.NEWEST_KNOWN)));
     if (line.getArgList().isEmpty()) {
       throw new UsageException("no file to validate (give files, a folder, or - for standard input)");
     }

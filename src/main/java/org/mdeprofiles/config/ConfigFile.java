@@ -36,7 +36,7 @@ public record ConfigFile(
       Map.entry("combined", TEXT_KEYS),
       Map.entry("settingsProfile", TEXT_KEYS));
   private static final Set<String> TOP_KEYS = Set.of(
-      "organization", "prefix", "removalDisallowed", "macos", "profiles", "mdm", "onboarding", "settings", "jamf",
+      "organization", "prefix", "removalDisallowed", "macos", "newestMacos", "profiles", "mdm", "onboarding", "settings", "jamf",
       "intune");
   private static final Set<String> JAMF_KEYS =
       Set.of("category", "distributionMethod", "redeployOnUpdate", "computerGroups");
@@ -95,6 +95,7 @@ public record ConfigFile(
     top.string("organization").ifPresent(v -> settings.organization("organization", v));
     top.string("prefix").ifPresent(v -> settings.prefix("prefix", v));
     top.string("macos").ifPresent(v -> settings.macos("macos", v));
+    top.string("newestMacos").ifPresent(v -> settings.newestMacos("newestMacos", v));
     top.bool("removalDisallowed").ifPresent(settings::removalDisallowed);
     if (top.has("settings")) {
       settings.defenderSettings(SettingsTree.dict(top.raw("settings"), "settings"));

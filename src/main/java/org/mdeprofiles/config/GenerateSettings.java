@@ -12,6 +12,7 @@ import org.mdeprofiles.plist.PlistValue;
  *
  * @param prefix the reverse-DNS prefix of every profile identifier
  * @param macos the oldest macOS of the fleet, when given
+ * @param newestMacos the newest macOS of the fleet, when given (else: the newest the tool knows)
  * @param sysextNonRemovable add NonRemovableSystemExtensions (macOS 15 and later)
  * @param defenderSettings Defender's preferences (domain com.microsoft.wdav)
  * @param text display name and description overrides, by catalog profile name
@@ -21,6 +22,7 @@ public record GenerateSettings(
     String prefix,
     boolean removalDisallowed,
     Optional<MacosVersion> macos,
+    Optional<MacosVersion> newestMacos,
     KextSettings kext,
     boolean sysextNonRemovable,
     NotificationOptions notifications,
@@ -44,6 +46,7 @@ public record GenerateSettings(
     Objects.requireNonNull(organization, "organization == null");
     Objects.requireNonNull(prefix, "prefix == null");
     Objects.requireNonNull(macos, "macos == null");
+    Objects.requireNonNull(newestMacos, "newestMacos == null");
     Objects.requireNonNull(kext, "kext == null");
     Objects.requireNonNull(notifications, "notifications == null");
     Objects.requireNonNull(autoUpdate, "autoUpdate == null");
@@ -53,7 +56,7 @@ public record GenerateSettings(
 
   public static GenerateSettings defaults() {
     return new GenerateSettings(
-        DEFAULT_ORGANIZATION, DEFAULT_PREFIX, true, Optional.empty(), KextSettings.DEFAULT, false,
+        DEFAULT_ORGANIZATION, DEFAULT_PREFIX, true, Optional.empty(), Optional.empty(), KextSettings.DEFAULT, false,
         NotificationOptions.DEFAULT, AutoUpdateOptions.DEFAULT, DEFAULT_DEFENDER_SETTINGS, Map.of());
   }
 

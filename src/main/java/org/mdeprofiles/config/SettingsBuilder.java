@@ -16,6 +16,7 @@ public final class SettingsBuilder {
   private String prefix = GenerateSettings.DEFAULT_PREFIX;
   private boolean removalDisallowed = true;
   private Optional<MacosVersion> macos = Optional.empty();
+  private Optional<MacosVersion> newestMacos = Optional.empty();
   private KextApproval approval = KextApproval.BOTH;
   private final List<String> teamIds = new ArrayList<>();
   private final Map<String, List<String>> kernelExtensions = new LinkedHashMap<>();
@@ -42,12 +43,22 @@ public final class SettingsBuilder {
   }
 
   public SettingsBuilder macos(String where, String value) {
+    macos = Optional.of(version(where, value));
+    return this;
+  }
+
+  /** The newest macOS of the fleet. */
+  public SettingsBuilder newestMacos(String where, String value) {
+    newestMacos = Optional.of(version(where, value));
+    return this;
+  }
+
+  private static MacosVersion version(String where, String value) {
     try {
-      macos = Optional.of(MacosVersion.parse(value));
+      return MacosVersion.parse(value);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }
-    return this;
   }
 
   public SettingsBuilder kextApproval(String where, String value) {
@@ -126,6 +137,7 @@ public final class SettingsBuilder {
         prefix,
         removalDisallowed,
         macos,
+        newestMacos,
         new KextSettings(approval, teamIds, kernelExtensions),
         sysextNonRemovable,
         notifications,

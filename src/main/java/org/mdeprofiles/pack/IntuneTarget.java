@@ -67,6 +67,7 @@ public final class IntuneTarget {
     guide.put("onboarding", onboardingModel.orElse(Map.of()));
     guide.put("channel", options.deploymentChannel());
     guide.put("contentFilter", profiles.stream().anyMatch(p -> p.payloadTypes().contains("com.apple.webcontent-filter")));
+    guide.put("accessibility", profiles.stream().anyMatch(p -> p.grants("Accessibility")));
     files.add(new BundleFile(NAME + "/UPLOAD.md",
         renderer.renderText("guides/intune.md.ftl", guide).getBytes(StandardCharsets.UTF_8), NAME,
         "the guide to this folder", Optional.empty()));

@@ -112,6 +112,7 @@ public final class JamfTarget {
     guide.put("domains", domains);
     guide.put("onboarding", onboardingModel);
     guide.put("contentFilter", profiles.stream().anyMatch(p -> p.payloadTypes().contains("com.apple.webcontent-filter")));
+    guide.put("accessibility", profiles.stream().anyMatch(p -> p.grants("Accessibility")));
     guide.put("distributionMethod", options.distributionMethod());
     guide.put("selfService", JamfClassicBody.selfService(options));
     guide.put("category", options.category().orElse(""));

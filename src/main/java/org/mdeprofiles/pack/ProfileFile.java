@@ -107,6 +107,12 @@ public record ProfileFile(String name, byte[] bytes, PlistDict root) {
     return out;
   }
 
+  /** True when a privacy (TCC) payload of this profile names the TCC service {@code service}. */
+  public boolean grants(String service) {
+    return payloads().stream().anyMatch(p -> "com.apple.TCC.configuration-profile-policy".equals(p.string("PayloadType"))
+        && p.get("Services") instanceof PlistDict services && services.get(service) != null);
+  }
+
   public List<String> payloadTypes() {
     return payloads().stream().map(p -> p.string("PayloadType")).filter(Objects::nonNull).toList();
   }

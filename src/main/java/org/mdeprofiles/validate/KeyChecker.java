@@ -26,11 +26,13 @@ final class KeyChecker {
 
   private final List<Finding> findings;
   private final Optional<MacosVersion> macos;
+  private final Optional<MacosVersion> newest;
   private final PayloadHandler payloads;
 
-  KeyChecker(List<Finding> findings, Optional<MacosVersion> macos, PayloadHandler payloads) {
+  KeyChecker(List<Finding> findings, ValidationOptions options, PayloadHandler payloads) {
     this.findings = findings;
-    this.macos = macos;
+    this.macos = options.macos();
+    this.newest = options.newest();
     this.payloads = payloads;
   }
 
@@ -127,17 +129,25 @@ final class KeyChecker {
       findings.add(Finding.warning(path, "key.unavailable", name));
       return;
     }
-    if (macos.isEmpty()) {
-      return;
+    String instead = support.instead() == null ? "" : "; Apple names in its place " + support.instead();
+    if (macos.isPresent()) {
+      MacosVersion fleet = macos.get();
+      if (support.introduced() != null && fleet.isBefore(support.introduced())) {
+        findings.add(Finding.warning(path, "key.introduced", name, support.introduced(), fleet));
+      }
+      if (support.removed() != null && !fleet.isBefore(support.removed())) {
+        findings.add(Finding.warning(path, "key.removed", name, support.removed(), instead));
+        return;
+      } else if (support.deprecated() != null && !fleet.isBefore(support.deprecated())) {
+        findings.add(Finding.warning(path, "key.deprecated", name, support.deprecated(), instead));
+        return;
+      }
     }
-    MacosVersion fleet = macos.get();
-    if (support.introduced() != null && fleet.isBefore(support.introduced())) {
-      findings.add(Finding.warning(path, "key.introduced", name, support.introduced(), fleet));
-    }
-    if (support.removed() != null && !fleet.isBefore(support.removed())) {
-      findings.add(Finding.warning(path, "key.removed", name, support.removed()));
-    } else if (support.deprecated() != null && !fleet.isBefore(support.deprecated())) {
-      findings.add(Finding.warning(path, "key.deprecated", name, support.deprecated()));
+    // Only part of the fleet: its newer Macs.
+    if (newest.isPresent() && support.removed() != null && !newest.get().isBefore(support.removed())) {
+      findings.add(Finding.warning(path, "key.removed-in-fleet", name, support.removed(), newest.get(), instead));
+    } else if (newest.isPresent() && support.deprecated() != null && !newest.get().isBefore(support.deprecated())) {
+      findings.add(Finding.info(path, "key.deprecated-in-fleet", name, support.deprecated(), newest.get(), instead));
     }
   }
 

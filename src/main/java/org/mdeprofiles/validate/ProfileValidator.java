@@ -54,7 +54,7 @@ public final class ProfileValidator {
     KeyChecker checker =
         new KeyChecker(
             findings,
-            options.macos(),
+            options,
             (value, path) -> {
               if (value instanceof PlistDict dict) {
                 payloadDicts.put(path, dict);
@@ -82,7 +82,7 @@ public final class ProfileValidator {
     Optional<PayloadSpec> spec = type == null ? Optional.empty() : specs.find(type);
     Map<String, KeySpec> keys = new LinkedHashMap<>(specs.require(SpecRegistry.COMMON).keys());
     spec.ifPresent(s -> keys.putAll(s.keys()));
-    KeyChecker checker = new KeyChecker(findings, options.macos(), (v, p) -> {});
+    KeyChecker checker = new KeyChecker(findings, options, (v, p) -> {});
     if (type != null && spec.isEmpty()) {
       findings.add(Finding.info(path.key("PayloadType"), "payload.no-rules", type));
     }

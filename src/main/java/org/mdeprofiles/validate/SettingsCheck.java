@@ -2,10 +2,8 @@ package org.mdeprofiles.validate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.PlistPath;
-import org.mdeprofiles.model.MacosVersion;
 import org.mdeprofiles.plist.PlistValue.PlistDict;
 
 /**
@@ -22,10 +20,10 @@ public final class SettingsCheck {
   }
 
   /** Findings for {@code settings} of {@code domain}, with paths under {@code at}; none when no spec. */
-  public static List<Finding> check(String domain, PlistDict settings, Optional<MacosVersion> macos, PlistPath at) {
+  public static List<Finding> check(String domain, PlistDict settings, ValidationOptions options, PlistPath at) {
     List<Finding> findings = new ArrayList<>();
     SpecRegistry.instance().find(domain).ifPresent(spec -> {
-      KeyChecker checker = new KeyChecker(findings, macos, (v, p) -> {});
+      KeyChecker checker = new KeyChecker(findings, options, (v, p) -> {});
       checker.checkDict(settings, spec.keys(), null, null, domain, at);
       checker.checkRules(settings, spec.rules(), at);
     });

@@ -38,7 +38,7 @@ final class SpecLoader {
   static final Set<String> KEY_KEYWORDS = Set.of("type", "required", "values", "format", "min", "max", "minItems",
       "maxItems", "items", "keys", "anyKey", "keyFormat", "macos", "payload", "forbidden", "because",
       "deprecatedValues", "rules");
-  static final Set<String> MACOS_KEYWORDS = Set.of("introduced", "deprecated", "removed", "unavailable");
+  static final Set<String> MACOS_KEYWORDS = Set.of("introduced", "deprecated", "removed", "instead", "unavailable");
   static final Set<String> RULE_KEYWORDS = Set.of("when", "require", "ignored", "anyTrue", "exactlyOne");
 
   /**
@@ -157,7 +157,7 @@ final class SpecLoader {
     Map<String, Object> m = map(raw, "macos");
     known(m, MACOS_KEYWORDS, "macos");
     return new MacosSupport(version(m.get("introduced")), version(m.get("deprecated")), version(m.get("removed")),
-        Boolean.TRUE.equals(m.get("unavailable")));
+        (String) m.get("instead"), Boolean.TRUE.equals(m.get("unavailable")));
   }
 
   private static MacosVersion version(Object raw) {

@@ -18,7 +18,7 @@ import org.mdeprofiles.model.TeamBundleIds;
 class KextProfileTest {
   private static GenerateSettings settings(String org, String prefix, KextSettings kext) {
     GenerateSettings d = GenerateSettings.defaults();
-    return new GenerateSettings(org, prefix, true, Optional.empty(), kext, false, d.notifications(),
+    return new GenerateSettings(org, prefix, true, Optional.empty(), Optional.empty(), kext, false, d.notifications(),
         d.autoUpdate(), d.defenderSettings(), Map.of());
   }
 

@@ -43,17 +43,40 @@ class CatalogSelectionTest {
   }
 
   @Test
-  void accessibilityAndBluetoothDeprecationsAreWarnedForMacos27Fleets() {
+  void accessibilityAndBluetoothDeprecationsAreWarnedForMacos27Fleets() throws Exception {
+    String instead = "; Apple names in its place the Privacy key of the declarative configuration"
+        + " com.apple.configuration.app.settings";
+    // A 27-only fleet: every Mac meets the deprecation.
     CliRun run = CliRun.of("generate", "--macos", "27", "--profiles", "accessibility,bluetooth", "--mdm", "plain",
         "--out", out().toString());
     assertEquals(0, run.exit(), run.err());
-    assertTrue(run.err().startsWith("accessibility.mobileconfig: PayloadContent[0].Services.Accessibility: warning:"
-        + " Accessibility is deprecated since macOS 27.0 [key.deprecated]\n"
+    assertEquals(GenerateCommandTest.ACCESSIBILITY_USER_CONTROL
+        + "accessibility.mobileconfig: PayloadContent[0].Services.Accessibility: warning:"
+        + " Accessibility is deprecated since macOS 27.0" + instead + " [key.deprecated]\n"
         + "bluetooth.mobileconfig: PayloadContent[0].Services.BluetoothAlways: warning: BluetoothAlways is"
-        + " deprecated since macOS 27.0 [key.deprecated]\n"), run.err());
-    CliRun older = CliRun.of("generate", "--macos", "26.4", "--profiles", "accessibility", "--mdm", "plain",
+        + " deprecated since macOS 27.0" + instead + " [key.deprecated]\n" + GenerateCommandTest.NO_ONBOARDING,
+        run.err());
+    // A fleet from 26.4 that reaches 27 (the default newest): its newer Macs meet it, one finding per profile.
+    CliRun older = CliRun.of("generate", "--macos", "26.4", "--profiles", "accessibility,bluetooth", "--mdm", "plain",
         "--out", dir.resolve("older").toString());
-    assertFalse(older.err().contains("key.deprecated"), older.err());
+    assertEquals(GenerateCommandTest.PLAIN_MACOS_27 + GenerateCommandTest.NO_ONBOARDING, older.err());
+    // A fleet that stops at 26.x hears nothing of it.
+    CliRun before = CliRun.of("generate", "--newest-macos", "26.4", "--profiles", "accessibility,bluetooth", "--mdm",
+        "plain", "--out", dir.resolve("before").toString());
+    assertEquals(GenerateCommandTest.NO_ONBOARDING, before.err());
+    // Acted on: dlp.accessibility set, so the user-control warning goes.
+    Path config = dir.resolve("dlp.yaml");
+    java.nio.file.Files.writeString(config, "settings:\n  dlp:\n    accessibility:\n      enforcement:\n"
+        + "        pasteToBrowserMode: audit\n");
+    CliRun acted = CliRun.of("generate", "--config", config.toString(), "--profiles", "accessibility", "--mdm",
+        "plain", "--out", dir.resolve("acted").toString());
+    assertEquals(GenerateCommandTest.deprecatedInFleet("accessibility.mobileconfig", "Accessibility")
+        + GenerateCommandTest.NO_ONBOARDING, acted.err());
+    CliRun inverted = CliRun.of("generate", "--macos", "27", "--newest-macos", "26", "--out",
+        dir.resolve("x").toString());
+    assertEquals(2, inverted.exit());
+    assertEquals("mde-profiles generate: --newest-macos 26.0 is older than --macos 27.0 (the fleet's oldest)"
+        + " (see mde-profiles help generate)\n", inverted.err());
   }
 
   @Test

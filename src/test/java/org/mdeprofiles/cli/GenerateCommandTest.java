@@ -22,6 +22,24 @@ class GenerateCommandTest {
         + " PayloadContent[0].Services.BluetoothAlways: sign this profile, then upload it in the web interface"
         + " (a signature cannot pass the Classic API) [jamf.needs-signing]\n";
 
+  /** What a fleet that reaches macOS 27 (the default newest) hears about a profile granting {@code service}. */
+  static String deprecatedInFleet(String file, String service) {
+    return file + ": PayloadContent[0].Services." + service + ": info: " + service + " is deprecated from macOS 27.0,"
+        + " which the fleet reaches (its newest: 27.0); it still applies there; Apple names in its place the Privacy"
+        + " key of the declarative configuration com.apple.configuration.app.settings [key.deprecated-in-fleet]\n";
+  }
+
+  static final String ACCESSIBILITY_USER_CONTROL = "accessibility.mobileconfig: warning: from macOS 27.0 (the fleet"
+      + " reaches 27.0) the user is told of this grant and can turn it off in System Settings; say what Defender's"
+      + " DLP does then with settings.dlp.accessibility (enforcement, notification), which Microsoft added for"
+      + " macOS 27 [fleet.accessibility-user-control]\n";
+
+  /** The macOS 27 notes of a default plain bundle, and of a default bundle for every target. */
+  static final String PLAIN_MACOS_27 = ACCESSIBILITY_USER_CONTROL
+      + deprecatedInFleet("accessibility.mobileconfig", "Accessibility")
+      + deprecatedInFleet("bluetooth.mobileconfig", "BluetoothAlways");
+  static final String ALL_MACOS_27 = PLAIN_MACOS_27 + deprecatedInFleet("privacy.mobileconfig", "Accessibility");
+
   static final String NO_ONBOARDING = "note: no --onboarding file, so the bundle does not onboard Macs to"
       + " your tenant yet; download the onboarding package from the Microsoft Defender portal and add it\n";
 
@@ -55,7 +73,7 @@ class GenerateCommandTest {
       listed.append(out().resolve("plain/" + name + ".mobileconfig")).append('\n');
     }
     assertEquals(listed.toString(), run.out());
-    assertEquals(NO_ONBOARDING, run.err());
+    assertEquals(PLAIN_MACOS_27 + NO_ONBOARDING, run.err());
     assertTrue(Files.isRegularFile(out().resolve("manifest.json")));
   }
 
@@ -127,7 +145,7 @@ class GenerateCommandTest {
     CliRun run = CliRun.of("generate", "--config", config.toString());
     assertEquals(3, run.exit());
     assertEquals("mde-profiles: " + config + ": organisation: unknown setting (known: accessibility,"
-        + " autoupdate, background, bluetooth, combined, fulldisk, intune, jamf, kext, macos, mdm, netfilter,"
+        + " autoupdate, background, bluetooth, combined, fulldisk, intune, jamf, kext, macos, mdm, netfilter, newestMacos,"
         + " notifications, onboarding, organization, prefix, profiles, removalDisallowed, settings, settingsProfile, sysext)\n",
         run.err());
 
@@ -154,7 +172,7 @@ class GenerateCommandTest {
     Files.writeString(foreign, "mine");
     CliRun run = CliRun.of("generate", "--out", out().toString());
     assertEquals(3, run.exit());
-    assertEquals(BLUETOOTH_TO_SIGN + "mde-profiles: " + foreign + ": exists and was not written by mde-profiles"
+    assertEquals(ALL_MACOS_27 + BLUETOOTH_TO_SIGN + "mde-profiles: " + foreign + ": exists and was not written by mde-profiles"
         + " (use --force to overwrite)\n", run.err());
     assertEquals("mine", Files.readString(foreign));
     assertFalse(Files.exists(out().resolve("manifest.json")));
@@ -172,7 +190,7 @@ class GenerateCommandTest {
     Files.writeString(out().resolve("manifest.json"), "{\"something\": \"else\"}");
     CliRun run = CliRun.of("generate", "--out", out().toString());
     assertEquals(3, run.exit());
-    assertEquals(BLUETOOTH_TO_SIGN + "mde-profiles: " + out().resolve("manifest.json") + ": exists but is not a"
+    assertEquals(ALL_MACOS_27 + BLUETOOTH_TO_SIGN + "mde-profiles: " + out().resolve("manifest.json") + ": exists but is not a"
         + " manifest written by mde-profiles (use --force to replace it)\n", run.err());
   }
 
@@ -447,8 +465,10 @@ class GenerateCommandTest {
         "\t\t\t<key>AllowUserOverrides</key>\n\t\t\t<integer>0</integer>\n");
     CliRun run = CliRun.of("generate", "--templates", templates.toString(), "--out", out().toString());
     assertEquals(1, run.exit());
-    assertEquals("kext.mobileconfig: PayloadContent[0].AllowUserOverrides: error: expected boolean, found"
-        + " integer [key.type]\nmde-profiles: generated profiles did not validate; nothing was written\n",
+    // The failure is said without the bundle's notes (infos) around it.
+    assertEquals(ACCESSIBILITY_USER_CONTROL + "kext.mobileconfig: PayloadContent[0].AllowUserOverrides: error:"
+        + " expected boolean, found integer [key.type]\nmde-profiles: generated profiles did not validate;"
+        + " nothing was written\n",
         run.err());
     assertEquals(0, fileCount(out()));
   }

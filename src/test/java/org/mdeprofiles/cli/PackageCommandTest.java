@@ -107,7 +107,10 @@ class PackageCommandTest {
         dir.resolve("gen/plain/accessibility.mobileconfig").toString());
     assertEquals(0, run.exit(), run.err());
     // Bluetooth goes signed, so it is not counted; it gets no Classic API body.
-    assertEquals(GenerateCommandTest.BLUETOOTH_TO_SIGN + "jamf/accessibility.mobileconfig: warning: more than one"
+    assertEquals(dir.resolve("gen/plain/") + "/" + GenerateCommandTest.deprecatedInFleet("bluetooth.mobileconfig",
+        "BluetoothAlways") + dir.resolve("gen/plain/") + "/"
+        + GenerateCommandTest.deprecatedInFleet("accessibility.mobileconfig", "Accessibility")
+        + GenerateCommandTest.BLUETOOTH_TO_SIGN + "jamf/accessibility.mobileconfig: warning: more than one"
         + " profile of the bundle holds a Privacy Preferences (TCC) payload; Jamf Pro mishandles several: merge all"
         + " grants into one profile [jamf.several-tcc]\n", run.err());
     assertFalse(Files.exists(out().resolve("jamf/bluetooth.classic.xml")));

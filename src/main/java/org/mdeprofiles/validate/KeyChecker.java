@@ -80,6 +80,9 @@ final class KeyChecker {
       return;
     }
     checkVersion(spec.macos(), name, path);
+    if (spec.deprecatedBy() != null) {
+      findings.add(Finding.warning(path, "key.vendor-deprecated", name, spec.deprecatedBy()));
+    }
     if (!spec.type().accepts(value)) {
       findings.add(Finding.error(path, "key.type", spec.type().label(), ValueType.labelOf(value)));
       return;

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * @param forbidden why the key may not appear here, or null
  * @param because why only {@code values} are allowed, or null
  * @param deprecatedValues values still taken but deprecated, each with what to use instead
+ * @param deprecatedBy what its vendor says of the key it deprecated, or null
  * @param rules rules across a dictionary's keys
  */
 record KeySpec(
@@ -41,6 +42,7 @@ record KeySpec(
     String forbidden,
     String because,
     Map<String, String> deprecatedValues,
+    String deprecatedBy,
     List<DictRule> rules) {
 
   KeySpec {

@@ -37,7 +37,7 @@ final class SpecLoader {
       Set.of("payloadType", "title", "macos", "deviceChannelOnly", "keys", "rules", "definitions");
   static final Set<String> KEY_KEYWORDS = Set.of("type", "required", "values", "format", "min", "max", "minItems",
       "maxItems", "items", "keys", "anyKey", "keyFormat", "macos", "payload", "forbidden", "because",
-      "deprecatedValues", "rules");
+      "deprecatedValues", "deprecatedBy", "rules");
   static final Set<String> MACOS_KEYWORDS = Set.of("introduced", "deprecated", "removed", "instead", "unavailable");
   static final Set<String> RULE_KEYWORDS = Set.of("when", "require", "ignored", "anyTrue", "exactlyOne");
 
@@ -103,6 +103,7 @@ final class SpecLoader {
         (String) raw.get("forbidden"),
         (String) raw.get("because"),
         deprecatedValues(raw.get("deprecatedValues"), where),
+        (String) raw.get("deprecatedBy"),
         rules(raw.get("rules"), where));
   }
 

@@ -31,7 +31,12 @@ class DefenderSettingsSpecTest {
   }
 
   private static List<String> findings(String settings) throws Exception {
-    return Profiles.validate("t", profile(settings).getBytes(StandardCharsets.UTF_8), ValidationOptions.DEFAULT)
+    return findings("com.microsoft.wdav", settings);
+  }
+
+  private static List<String> findings(String domain, String settings) throws Exception {
+    return Profiles.validate("t", profile(settings).replace("<string>com.microsoft.wdav</string>",
+            "<string>" + domain + "</string>").getBytes(StandardCharsets.UTF_8), ValidationOptions.DEFAULT)
         .findings().stream().map(DefenderSettingsSpecTest::line).toList();
   }
 
@@ -131,5 +136,27 @@ class DefenderSettingsSpecTest {
     assertEquals(List.of("profile.bare-preferences"),
         Profiles.validate("settings.plist", plist, ValidationOptions.DEFAULT).findings().stream()
             .map(Finding::code).toList());
+  }
+
+  @Test
+  void microsoftAutoUpdatesDocumentedKeys() throws Exception {
+    assertEquals(List.of(
+        "PayloadContent[0].ChannelName: warning: 'InsiderFast' is deprecated; use 'Beta' instead"
+            + " [key.deprecated-value]",
+        "PayloadContent[0].HowToCheck: error: 'AutomaticDownlaod' is not an allowed value (allowed: AutomaticDownload,"
+            + " AutomaticCheck, Manual, Automatic); did you mean 'AutomaticDownload'? [key.value]",
+        "PayloadContent[0].UpdateCheckFrequency: warning: UpdateCheckFrequency is deprecated: use UpdateCheckInterval"
+            + " (its new name) [key.vendor-deprecated]",
+        "PayloadContent[0].UpdateDeadline.FinalCountDown: error: 5 is outside the range 10 to 720 [key.range]",
+        "PayloadContent[0].LastUpdate: error: LastUpdate is not allowed here: MAU keeps this preference itself;"
+            + " Microsoft says never to set it in a managed profile [key.forbidden]",
+        "PayloadContent[0].AcknowledgedDataCollectionPolicy: error: 'RequiredAndOptionalData' is not allowed:"
+            + " RequiredDataOnly is the only value MAU reads (RequiredAndOptionalData was removed) [key.restricted]"),
+        findings("com.microsoft.autoupdate2", "<key>ChannelName</key><string>InsiderFast</string>"
+            + "<key>HowToCheck</key><string>AutomaticDownlaod</string>"
+            + "<key>UpdateCheckFrequency</key><integer>720</integer>"
+            + "<key>UpdateDeadline.FinalCountDown</key><integer>5</integer>"
+            + "<key>LastUpdate</key><date>2026-01-01T00:00:00Z</date>"
+            + "<key>AcknowledgedDataCollectionPolicy</key><string>RequiredAndOptionalData</string>"));
   }
 }

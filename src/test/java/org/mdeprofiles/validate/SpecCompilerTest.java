@@ -47,7 +47,7 @@ class SpecCompilerTest {
     SpecLoader loader = new SpecLoader();
     IllegalStateException keyword = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
         () -> loader.fromTree("x.yaml", SafeYaml.load("payloadType: x\nkeys:\n  Count: {type: integer, mni: 1}\n")));
-    assertEquals("spec x.yaml: Count: unknown keyword 'mni' (known: anyKey, because, deprecatedValues, forbidden,"
+    assertEquals("spec x.yaml: Count: unknown keyword 'mni' (known: anyKey, because, deprecatedBy, deprecatedValues, forbidden,"
         + " format, items, keyFormat, keys, macos, max, maxItems, min, minItems, payload, required, rules, type,"
         + " values)", keyword.getMessage());
     org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,

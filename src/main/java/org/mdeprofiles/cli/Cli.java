@@ -33,13 +33,18 @@ public final class Cli {
     this.out = out;
     this.err = err;
     List<Command> all = new ArrayList<>(List.of(new GenerateCommand(), new PackageCommand(), new ValidateCommand(in),
-        new DiagnoseCommand(in), new SignCommand(), new ListCommand(), new InitCommand()));
+        new DiagnoseCommand(in), new SignCommand(), new DeployCommand(), new ListCommand(), new InitCommand()));
     all.add(new CompletionCommand(this::commandList));
     this.commands = List.copyOf(all);
   }
 
   private List<Command> commandList() {
     return commands;
+  }
+
+  /** The names of every command, in the order help lists them. */
+  List<String> commandNames() {
+    return commands.stream().map(Command::name).toList();
   }
 
   public int run(String[] rawArgs) {

@@ -5,14 +5,17 @@ import org.apache.commons.cli.CommandLine;
 import org.mdeprofiles.io.InputException;
 import org.mdeprofiles.io.InputFiles;
 
-/** A signing identity's password: from an environment variable, a file or a terminal prompt, never argv. */
+/** A password or secret: from an environment variable, a file or a terminal prompt, never argv. */
 final class Passwords {
   private Passwords() {}
 
   /** From the options {@code prefix + "password-env"} and {@code prefix + "password-file"}, else a prompt. */
   static char[] read(CommandLine line, String prefix, Path identity) throws UsageException, InputException {
-    String env = prefix + "password-env";
-    String file = prefix + "password-file";
+    return read(line, prefix + "password-env", prefix + "password-file", "password for " + identity);
+  }
+
+  /** From the options {@code env} (a variable's name) and {@code file}, else a prompt saying {@code what}. */
+  static char[] read(CommandLine line, String env, String file, String what) throws UsageException, InputException {
     if (line.hasOption(env)) {
       String value = System.getenv(line.getOptionValue(env));
       if (value == null) {
@@ -29,7 +32,7 @@ final class Passwords {
     }
     java.io.Console console = System.console();
     if (console != null) {
-      char[] typed = console.readPassword("password for %s: ", identity);
+      char[] typed = console.readPassword("%s: ", what);
       return typed == null ? new char[0] : typed;
     }
     return new char[0];

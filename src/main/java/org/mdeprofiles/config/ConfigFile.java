@@ -18,9 +18,12 @@ import org.mdeprofiles.io.SafeYaml;
  * @param onboarding the onboarding file it names, resolved against the config's folder
  * @param jamf the Jamf Pro options (section jamf)
  * @param intune the Intune options (section intune)
+ * @param jamfServer where deploy finds Jamf Pro (section jamf: url, clientId, user)
+ * @param intuneServer where deploy finds Intune (section intune: tenant, clientId)
  */
 public record ConfigFile(
-    List<String> profiles, List<String> mdm, Optional<Path> onboarding, JamfOptions jamf, IntuneOptions intune) {
+    List<String> profiles, List<String> mdm, Optional<Path> onboarding, JamfOptions jamf, IntuneOptions intune,
+    ServerOptions jamfServer, ServerOptions intuneServer) {
   private static final Set<String> TEXT_KEYS = Set.of("displayName", "description");
   private static final Map<String, Set<String>> SECTIONS = ordered(
       Map.entry("kext", Set.of("displayName", "description", "approval", "teamIdentifiers", "kernelExtensions")),
@@ -39,7 +42,7 @@ public record ConfigFile(
       "organization", "prefix", "removalDisallowed", "macos", "newestMacos", "profiles", "mdm", "onboarding", "settings", "jamf",
       "intune");
   private static final Set<String> JAMF_KEYS =
-      Set.of("category", "distributionMethod", "redeployOnUpdate", "computerGroups");
+      Set.of("category", "distributionMethod", "redeployOnUpdate", "computerGroups", "url", "clientId", "user");
 
   @SafeVarargs
   private static Map<String, Set<String>> ordered(Map.Entry<String, Set<String>>... entries) {
@@ -56,7 +59,8 @@ public record ConfigFile(
   }
 
   public static ConfigFile none() {
-    return new ConfigFile(List.of(), List.of(), Optional.empty(), JamfOptions.DEFAULT, IntuneOptions.DEFAULT);
+    return new ConfigFile(List.of(), List.of(), Optional.empty(), JamfOptions.DEFAULT, IntuneOptions.DEFAULT,
+        ServerOptions.NONE, ServerOptions.NONE);
   }
 
   /** Reads {@code file} and applies its settings to {@code settings}. */
@@ -74,7 +78,9 @@ public record ConfigFile(
       Optional<Path> onboarding = top.string("onboarding").map(p -> resolve(file, p));
       return new ConfigFile(top.strings("profiles"), top.strings("mdm"), onboarding,
           top.section("jamf").map(ConfigSections::jamf).orElse(JamfOptions.DEFAULT),
-          top.section("intune").map(ConfigSections::intune).orElse(IntuneOptions.DEFAULT));
+          top.section("intune").map(ConfigSections::intune).orElse(IntuneOptions.DEFAULT),
+          top.section("jamf").map(ServerOptions::of).orElse(ServerOptions.NONE),
+          top.section("intune").map(ServerOptions::of).orElse(ServerOptions.NONE));
     } catch (IllegalArgumentException e) {
       throw new InputException(name, e.getMessage());
     }
@@ -112,7 +118,7 @@ public record ConfigFile(
       }
     }
     top.section("jamf").ifPresent(jamf -> jamf.onlyKeys(JAMF_KEYS));
-    top.section("intune").ifPresent(intune -> intune.onlyKeys(Set.of("deploymentChannel")));
+    top.section("intune").ifPresent(intune -> intune.onlyKeys(Set.of("deploymentChannel", "tenant", "clientId")));
     top.section("kext").ifPresent(kext -> ConfigSections.kext(kext, settings));
     top.section("sysext").ifPresent(sysext -> ConfigSections.sysext(sysext, settings));
     top.section("notifications").ifPresent(n -> ConfigSections.notifications(n, settings));

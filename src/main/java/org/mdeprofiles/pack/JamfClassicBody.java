@@ -12,7 +12,7 @@ import org.mdeprofiles.render.TemplateRenderer;
  * more than XML does, so the plist goes in as CDATA with every {@code &} escaped once more; after
  * Jamf's extra decoding the stored plist equals the file, byte for byte.
  */
-final class JamfClassicBody {
+public final class JamfClassicBody {
   private JamfClassicBody() {}
 
   static String render(ProfileFile profile, JamfOptions options, TemplateRenderer renderer) throws RenderException {
@@ -43,7 +43,7 @@ final class JamfClassicBody {
    * The inverse of {@link #cdata}, as Jamf reads a body: the text of {@code <payloads>}, its CDATA
    * sections joined, then Jamf's one more decoding of {@code &amp;}.
    */
-  static String payload(byte[] body) {
+  public static String payload(byte[] body) {
     String text = new String(body, StandardCharsets.UTF_8);
     int start = text.indexOf("<payloads>");
     int end = text.indexOf("</payloads>");

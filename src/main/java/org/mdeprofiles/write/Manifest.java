@@ -27,7 +27,7 @@ import org.mdeprofiles.io.JsonReader;
  */
 public final class Manifest {
   public static final String FILE_NAME = "manifest.json";
-  static final String FORMAT = "mde-profiles-manifest/1";
+  public static final String FORMAT = "mde-profiles-manifest/1";
 
   private Manifest() {}
 

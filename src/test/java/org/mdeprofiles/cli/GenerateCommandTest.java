@@ -499,6 +499,6 @@ class GenerateCommandTest {
   void configErrorsNameTheFullKey() throws Exception {
     CliRun.assertConfigError(dir, "autoupdate:\n  channel: [x]\n", "autoupdate.channel: expected a string");
     CliRun.assertConfigError(dir, "jamf:\n  colour: red\n",
-        "jamf.colour: unknown setting (known: category, computerGroups, distributionMethod, redeployOnUpdate)");
+        "jamf.colour: unknown setting (known: category, clientId, computerGroups, distributionMethod, redeployOnUpdate, url, user)");
   }
 }

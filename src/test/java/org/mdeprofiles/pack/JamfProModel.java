@@ -36,9 +36,9 @@ import org.w3c.dom.NodeList;
  * payload Jamf does not support; the Bluetooth profile has to be signed), and the same guide's
  * onboarding step (the onboarding preferences go in through Application &amp; Custom Settings).
  */
-final class JamfProModel {
+public final class JamfProModel {
   /** Jamf refused the body: the Classic API answers 409 "Unable to update the database". */
-  static final class Refused extends Exception {
+  public static final class Refused extends Exception {
     Refused(String why) {
       super(why);
     }
@@ -56,7 +56,7 @@ final class JamfProModel {
   private JamfProModel() {}
 
   /** What a Mac gets after a Classic API create (POST .../id/0) of {@code body}. */
-  static NSDictionary create(byte[] body, String mintedUuid) throws Refused {
+  public static NSDictionary create(byte[] body, String mintedUuid) throws Refused {
     NSDictionary stored = store(body);
     // [ghost] Jamf mints the top-level identity on create; nested identities survive.
     stored.put("PayloadUUID", mintedUuid);
@@ -65,7 +65,7 @@ final class JamfProModel {
   }
 
   /** What a Mac gets after a Classic API update (PUT .../id/N): the identity sent is kept [ghost]. */
-  static NSDictionary update(byte[] body) throws Refused {
+  public static NSDictionary update(byte[] body) throws Refused {
     return store(body);
   }
 

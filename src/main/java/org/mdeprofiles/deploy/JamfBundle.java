@@ -1,0 +1,150 @@
+package org.mdeprofiles.deploy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mdeprofiles.io.InputException;
+import org.mdeprofiles.io.InputFiles;
+import org.mdeprofiles.io.JsonReader;
+import org.mdeprofiles.plist.PlistFormatException;
+import org.mdeprofiles.plist.PlistReader;
+import org.mdeprofiles.plist.PlistValue.PlistDict;
+import org.mdeprofiles.text.Printable;
+import org.mdeprofiles.write.Manifest;
+
+/**
+ * The Jamf folder of a generated bundle, as its manifest lists it: nothing else in the folder is
+ * read, and every file must have the size and SHA-256 the manifest gives (a file changed after
+ * generate is refused). Each Classic API body is one profile to deploy; a profile without one
+ * (signed, or to be signed) can only be uploaded in the web interface.
+ */
+public record JamfBundle(List<Item> items, List<Manual> manual, String prefix) {
+  /**
+   * One profile the Classic API can carry.
+   *
+   * @param name the profile's name in Jamf (the body's general/name)
+   * @param body the Classic API body, as generated
+   * @param intended the plist Jamf stores from the body, which a Mac should get
+   * @param groups the computer groups the body scopes to
+   */
+  public record Item(String file, String name, byte[] body, PlistDict intended, List<String> groups, boolean secret) {}
+
+  /** A profile that has to go through the web interface, and why. */
+  public record Manual(String file, String why) {}
+
+  public JamfBundle {
+    items = List.copyOf(items);
+    manual = List.copyOf(manual);
+  }
+
+  /** Reads the bundle in {@code dir}. */
+  public static JamfBundle read(Path dir) throws InputException, DeployException {
+    Path manifestFile = dir.resolve(Manifest.FILE_NAME);
+    String text = InputFiles.text(InputFiles.read(manifestFile), manifestFile.toString());
+    Object root;
+    try {
+      root = JsonReader.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(manifestFile.toString(), "not a manifest written by mde-profiles (" + e.getMessage() + ")");
+    }
+    if (!(root instanceof Map<?, ?> map) || !Manifest.FORMAT.equals(map.get("format"))
+        || !(map.get("files") instanceof List<?> files)) {
+      throw new InputException(manifestFile.toString(), "not a manifest written by mde-profiles");
+    }
+    Map<String, Map<?, ?>> jamf = new LinkedHashMap<>();
+    for (Object f : files) {
+      if (f instanceof Map<?, ?> entry && "jamf".equals(entry.get("mdm")) && entry.get("path") instanceof String p) {
+        jamf.put(p, entry);
+      }
+    }
+    if (jamf.isEmpty()) {
+      throw new InputException(manifestFile.toString(), "the bundle has no Jamf folder (generate it with --mdm jamf)");
+    }
+    List<Item> items = new ArrayList<>();
+    List<Manual> manual = new ArrayList<>();
+    List<String> identifiers = new ArrayList<>();
+    for (Map.Entry<String, Map<?, ?>> e : jamf.entrySet()) {
+      String path = e.getKey();
+      if (path.endsWith(".classic.xml")) {
+        byte[] body = verified(dir, path, e.getValue());
+        Item item = item(path, body, e.getValue());
+        items.add(item);
+        if (item.intended().string("PayloadIdentifier") != null) {
+          identifiers.add(item.intended().string("PayloadIdentifier"));
+        }
+      } else if (path.endsWith(".mobileconfig")
+          && !jamf.containsKey(path.substring(0, path.length() - ".mobileconfig".length()) + ".classic.xml")) {
+        verified(dir, path, e.getValue());
+        manual.add(new Manual(path, e.getValue().get("signers") instanceof List<?>
+            ? "signed: upload it in the web interface (the Classic API cannot carry a signature)"
+            : "sign it, then upload it in the web interface (an unsigned upload loses payloads)"));
+      }
+    }
+    return new JamfBundle(items, manual, prefix(identifiers));
+  }
+
+  private static byte[] verified(Path dir, String path, Map<?, ?> entry) throws InputException {
+    Path file = dir.resolve(path).normalize();
+    if (!file.startsWith(dir.normalize()) || path.contains("\\")) {
+      throw new InputException(dir.resolve(Manifest.FILE_NAME).toString(), "lists " + Printable.line(path)
+          + ", outside the bundle");
+    }
+    byte[] bytes = InputFiles.read(file);
+    if (!(entry.get("sha256") instanceof String sha) || !sha.equals(Manifest.sha256(bytes))) {
+      throw new InputException(file.toString(), "differs from the bundle's manifest (changed after generate?);"
+          + " generate the bundle again");
+    }
+    return bytes;
+  }
+
+  private static Item item(String path, byte[] body, Map<?, ?> entry) throws InputException {
+    ClassicXml xml;
+    try {
+      xml = ClassicXml.parse(body, path);
+    } catch (DeployException e) {
+      throw new InputException(path, "not a Classic API body");
+    }
+    String name = xml.text("general/name").orElseThrow(() -> new InputException(path, "has no general/name"));
+    PlistDict intended;
+    try {
+      intended = PlistReader.read(org.mdeprofiles.pack.JamfClassicBody.payload(body).getBytes(StandardCharsets.UTF_8)).root()
+          .filter(PlistDict.class::isInstance).map(PlistDict.class::cast)
+          .orElseThrow(() -> new InputException(path, "its payloads are not a profile"));
+    } catch (PlistFormatException e) {
+      throw new InputException(path, "its payloads are not a plist: " + e.getMessage());
+    }
+    List<String> groups = new ArrayList<>();
+    for (ClassicXml g : xml.children("scope/computer_groups", "computer_group")) {
+      g.text("name").ifPresent(groups::add);
+    }
+    boolean secret = path.endsWith(org.mdeprofiles.catalog.Defender.ONBOARDING_DOMAIN + ".classic.xml");
+    return new Item(path, name, body, intended, groups, secret);
+  }
+
+  /** The identifier prefix all the bundle's profiles share (the config's prefix). */
+  static String prefix(List<String> identifiers) {
+    if (identifiers.isEmpty()) {
+      return "";
+    }
+    String[] common = identifiers.get(0).split("\\.");
+    int n = identifiers.size() == 1 ? common.length - 1 : common.length;
+    for (String id : identifiers) {
+      String[] labels = id.split("\\.");
+      int i = 0;
+      while (i < n && i < labels.length && labels[i].equals(common[i])) {
+        i++;
+      }
+      n = i;
+    }
+    return String.join(".", java.util.Arrays.copyOf(common, Math.max(n, 0)));
+  }
+
+  /** The bundle's profile named {@code name}, if any. */
+  public Optional<Item> item(String name) {
+    return items.stream().filter(i -> i.name().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,234 @@
+package org.mdeprofiles.deploy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.mdeprofiles.finding.PlistPath;
+import org.mdeprofiles.plist.PlistFormatException;
+import org.mdeprofiles.plist.PlistReader;
+import org.mdeprofiles.plist.PlistValue;
+import org.mdeprofiles.plist.PlistValue.PlistArray;
+import org.mdeprofiles.plist.PlistValue.PlistDict;
+import org.mdeprofiles.text.Printable;
+
+/**
+ * A bundle's Jamf profiles put into Jamf Pro through the Classic API, by name: planned against
+ * what the server holds, then applied. An update puts the profile's stored top-level identity
+ * back into the body, so Macs update the profile they have instead of getting a second one (a
+ * "ghost"; jamf-cli #129). Every write is read back and compared with what the bundle meant.
+ */
+public final class JamfDeploy {
+  /** The plan: its steps, in the order they are applied, and what each needs. */
+  public record Plan(List<Step> steps, Map<String, JamfBundle.Item> items, Map<Integer, PlistDict> served) {
+    public boolean changes() {
+      return steps.stream().anyMatch(s -> s.action().writes());
+    }
+  }
+
+  private final JamfApi api;
+
+  public JamfDeploy(JamfApi api) {
+    this.api = api;
+  }
+
+  /** What deploying {@code bundle} would do; with {@code prune}, deletions of the bundle's own leftovers. */
+  public Plan plan(JamfBundle bundle, boolean prune) throws DeployException {
+    Map<String, JamfApi.Listed> byName = new HashMap<>();
+    List<JamfApi.Listed> listed = api.profiles();
+    for (JamfApi.Listed p : listed) {
+      if (byName.putIfAbsent(p.name(), p) != null && bundle.item(p.name()).isPresent()) {
+        throw new DeployException("Jamf Pro holds two profiles named '" + Printable.line(p.name())
+            + "'; rename or delete one, then deploy again");
+      }
+    }
+    requireGroups(bundle);
+    List<Step> steps = new ArrayList<>();
+    Map<String, JamfBundle.Item> items = new HashMap<>();
+    Map<Integer, PlistDict> served = new HashMap<>();
+    for (JamfBundle.Item item : bundle.items()) {
+      items.put(item.name(), item);
+      JamfApi.Listed existing = byName.get(item.name());
+      if (existing == null) {
+        steps.add(new Step(Step.Action.CREATE, item.name(), -1, item.file()));
+        continue;
+      }
+      ClassicXml stored = api.profile(existing.id());
+      PlistDict storedPlist = payloads(stored, existing.id());
+      served.put(existing.id(), storedPlist);
+      Optional<String> why = difference(item, stored, storedPlist);
+      steps.add(why.map(w -> new Step(Step.Action.UPDATE, item.name(), existing.id(), w))
+          .orElseGet(() -> new Step(Step.Action.UNCHANGED, item.name(), existing.id(), "")));
+    }
+    if (prune) {
+      for (JamfApi.Listed p : listed) {
+        if (items.containsKey(p.name()) || bundle.prefix().isEmpty()) {
+          continue;
+        }
+        PlistDict storedPlist = payloads(api.profile(p.id()), p.id());
+        if (ours(storedPlist, bundle.prefix())) {
+          steps.add(new Step(Step.Action.DELETE, p.name(), p.id(), "not in the bundle; its payloads are under "
+              + bundle.prefix()));
+        }
+      }
+    }
+    for (JamfBundle.Manual m : bundle.manual()) {
+      steps.add(new Step(Step.Action.MANUAL, m.file(), -1, m.why()));
+    }
+    return new Plan(steps, items, served);
+  }
+
+  /** A scope group that does not exist is said before anything is written. */
+  private void requireGroups(JamfBundle bundle) throws DeployException {
+    Set<String> wanted = new LinkedHashSet<>();
+    bundle.items().forEach(i -> wanted.addAll(i.groups()));
+    if (wanted.isEmpty()) {
+      return;
+    }
+    List<String> existing = api.computerGroups();
+    List<String> missing = wanted.stream().filter(g -> !existing.contains(g)).toList();
+    if (!missing.isEmpty()) {
+      throw new DeployException("the bundle scopes to computer groups Jamf Pro does not have: "
+          + Printable.line(String.join(", ", missing)) + "; create them or change --jamf-group, then generate again");
+    }
+  }
+
+  /**
+   * Applies the plan's writes in order, saying each on {@code done} as it completes. On a failure,
+   * what was applied has been said and the exception says what failed; a rerun converges.
+   */
+  public void apply(Plan plan, Consumer<Step> done) throws DeployException {
+    for (Step step : plan.steps()) {
+      switch (step.action()) {
+        case CREATE -> {
+          JamfBundle.Item item = plan.items().get(step.name());
+          int id = api.create(item.body());
+          verify(item, id, Optional.empty());
+          done.accept(new Step(Step.Action.CREATE, step.name(), id, ""));
+        }
+        case UPDATE -> {
+          JamfBundle.Item item = plan.items().get(step.name());
+          PlistDict stored = plan.served().get(step.id());
+          Map.Entry<String, String> identity = ServedProfile.identity(stored).orElseThrow(() -> new DeployException(
+              "Jamf Pro's profile '" + Printable.line(step.name()) + "' (id " + step.id() + ") has no top-level"
+                  + " PayloadUUID and PayloadIdentifier to keep; delete it and deploy again"));
+          api.update(step.id(), withIdentity(item, identity.getKey(), identity.getValue()));
+          verify(item, step.id(), Optional.of(identity));
+          done.accept(new Step(Step.Action.UPDATE, step.name(), step.id(), ""));
+        }
+        case DELETE -> {
+          api.delete(step.id());
+          done.accept(step);
+        }
+        default -> {
+          // unchanged and manual steps write nothing
+        }
+      }
+    }
+  }
+
+  /** Reads the profile back: it must be what the bundle meant, and after an update keep its identity. */
+  private void verify(JamfBundle.Item item, int id, Optional<Map.Entry<String, String>> identity)
+      throws DeployException {
+    PlistDict served = payloads(api.profile(id), id);
+    Optional<PlistPath> diff = ServedProfile.difference(item.intended(), served);
+    if (diff.isPresent()) {
+      throw new DeployException("Jamf Pro stored '" + Printable.line(item.name()) + "' (id " + id + ") differently"
+          + " from the bundle at " + Printable.line(diff.get().toString()) + "; Macs would not get what the bundle"
+          + " says");
+    }
+    if (identity.isPresent() && !ServedProfile.identity(served).equals(identity)) {
+      throw new DeployException("Jamf Pro changed the identity of '" + Printable.line(item.name()) + "' (id " + id
+          + ") on update: Macs would install it as a second profile");
+    }
+  }
+
+  private static Optional<String> difference(JamfBundle.Item item, ClassicXml stored, PlistDict storedPlist) {
+    Optional<PlistPath> diff = ServedProfile.difference(item.intended(), storedPlist);
+    if (diff.isPresent()) {
+      return Optional.of(diff.get().isRoot() ? "the profile differs" : Printable.line(diff.get().toString())
+          + " differs");
+    }
+    List<String> groups = new ArrayList<>();
+    for (ClassicXml g : stored.children("scope/computer_groups", "computer_group")) {
+      g.text("name").ifPresent(groups::add);
+    }
+    if (!new LinkedHashSet<>(groups).equals(new LinkedHashSet<>(item.groups()))) {
+      return Optional.of("its scope differs (groups " + Printable.line(String.join(", ", groups)) + ")");
+    }
+    try {
+      ClassicXml sent = ClassicXml.parse(item.body(), item.file());
+      for (String field : List.of("general/description", "general/distribution_method",
+          "general/redeploy_on_update", "general/category/name")) {
+        String want = sent.text(field).orElse("").strip();
+        String have = stored.text(field).orElse("").strip();
+        if (!want.equals(have) && !(field.endsWith("category/name") && want.isEmpty())) {
+          return Optional.of(field + " differs");
+        }
+      }
+    } catch (DeployException e) {
+      return Optional.of("the body cannot be read");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * True when every payload of a stored profile is under the bundle's prefix: a profile this
+   * tool's config made, which --prune may delete. Anything else is never touched.
+   */
+  static boolean ours(PlistDict stored, String prefix) {
+    if (!(stored.get("PayloadContent") instanceof PlistArray payloads) || payloads.items().isEmpty()) {
+      return false;
+    }
+    for (PlistValue p : payloads.items()) {
+      String id = p instanceof PlistDict d ? d.string("PayloadIdentifier") : null;
+      if (id == null || !id.startsWith(prefix + ".")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static PlistDict payloads(ClassicXml profile, int id) throws DeployException {
+    String text = profile.text("general/payloads").orElse("");
+    try {
+      return PlistReader.read(text.getBytes(StandardCharsets.UTF_8)).root()
+          .filter(PlistDict.class::isInstance).map(PlistDict.class::cast)
+          .orElseThrow(() -> new DeployException("Jamf Pro's profile id " + id + " holds no readable payloads"));
+    } catch (PlistFormatException e) {
+      throw new DeployException("Jamf Pro's profile id " + id + " holds payloads that are not a plist");
+    }
+  }
+
+  /**
+   * The body with the stored top-level identity in place of the bundle's: exactly one occurrence
+   * of each is replaced, and only an identity of plain characters is put in.
+   */
+  static byte[] withIdentity(JamfBundle.Item item, String uuid, String identifier) throws DeployException {
+    String body = new String(item.body(), StandardCharsets.UTF_8);
+    for (String v : List.of(uuid, identifier)) {
+      if (!v.matches("[A-Za-z0-9._-]{1,255}")) {
+        throw new DeployException("Jamf Pro's profile '" + Printable.line(item.name()) + "' has a top-level identity"
+            + " this tool cannot put back safely; delete it and deploy again");
+      }
+    }
+    body = replaceOnce(body, item.intended().string("PayloadUUID"), uuid, item.name());
+    body = replaceOnce(body, item.intended().string("PayloadIdentifier"), identifier, item.name());
+    return body.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String replaceOnce(String body, String from, String to, String name) throws DeployException {
+    String marker = "<string>" + from + "</string>";
+    int at = body.indexOf(marker);
+    if (from == null || at < 0 || body.indexOf(marker, at + 1) >= 0) {
+      throw new DeployException("the bundle's body for '" + Printable.line(name) + "' does not hold its top-level"
+          + " identity exactly once; generate the bundle again");
+    }
+    return body.substring(0, at) + "<string>" + to + "</string>" + body.substring(at + marker.length());
+  }
+}

@@ -16,7 +16,9 @@ import org.mdeprofiles.deploy.JamfApi;
 import org.mdeprofiles.deploy.JamfBundle;
 import org.mdeprofiles.deploy.JamfCredentials;
 import org.mdeprofiles.deploy.JamfDeploy;
+import org.mdeprofiles.deploy.Plan;
 import org.mdeprofiles.deploy.Step;
+import org.mdeprofiles.deploy.Target;
 import org.mdeprofiles.text.DidYouMean;
 import org.mdeprofiles.text.Printable;
 
@@ -88,15 +90,25 @@ final class DeployCommand implements Command {
         .orElseThrow(() -> new UsageException("no Jamf Pro URL: give --url, or url: in the config's jamf: section"));
     JamfCredentials credentials = credentials(line, server);
     JamfBundle bundle = JamfBundle.read(Path.of(line.getOptionValue("bundle", GenerateCommand.DEFAULT_OUT)));
-    HttpApi http;
     try {
-      http = new HttpApi(url, HttpApi.Patience.DEFAULT, line.hasOption("verbose") ? Optional.of(err) : Optional.empty());
+      return run(new JamfDeploy(new JamfApi(http(line, url, err), credentials), bundle), line, out, err);
+    } finally {
+      java.util.Arrays.fill(credentials.secret(), '\0');
+    }
+  }
+
+  private static HttpApi http(CommandLine line, String url, PrintStream err) throws UsageException {
+    try {
+      return new HttpApi(url, HttpApi.Patience.DEFAULT, line.hasOption("verbose") ? Optional.of(err) : Optional.empty());
     } catch (DeployException e) {
       throw new UsageException("--url " + e.getMessage());
     }
+  }
+
+  /** Plans, and without --plan applies, saying each step; the same for every target. */
+  private static <P extends Plan> int run(Target<P> target, CommandLine line, PrintStream out, PrintStream err) {
     try {
-      JamfDeploy deploy = new JamfDeploy(new JamfApi(http, credentials));
-      JamfDeploy.Plan plan = deploy.plan(bundle, line.hasOption("prune"));
+      P plan = target.plan(line.hasOption("prune"));
       if (line.hasOption("plan")) {
         plan.steps().forEach(s -> out.println(planned(s)));
         err.println(summary(plan.steps(), false));
@@ -105,7 +117,7 @@ final class DeployCommand implements Command {
       List<Step> done = new ArrayList<>();
       plan.steps().stream().filter(s -> s.action() == Step.Action.UNCHANGED).forEach(s -> out.println(planned(s)));
       try {
-        deploy.apply(plan, step -> {
+        target.apply(plan, step -> {
           done.add(step);
           out.println(step.action().done() + ": " + Printable.line(step.name()) + " (id " + step.id() + ")");
         });
@@ -122,8 +134,6 @@ final class DeployCommand implements Command {
     } catch (DeployException e) {
       err.println(Cli.PROGRAM + ": deploy: " + e.getMessage());
       return ExitCode.BAD_INPUT;
-    } finally {
-      java.util.Arrays.fill(credentials.secret(), '\0');
     }
   }
 

@@ -84,7 +84,7 @@ public record JamfBundle(List<Item> items, List<Manual> manual, String prefix) {
             : "sign it, then upload it in the web interface (an unsigned upload loses payloads)"));
       }
     }
-    return new JamfBundle(items, manual, prefix(identifiers));
+    return new JamfBundle(items, manual, BundlePrefix.of(identifiers));
   }
 
   private static byte[] verified(Path dir, String path, Map<?, ?> entry) throws InputException {
@@ -123,24 +123,6 @@ public record JamfBundle(List<Item> items, List<Manual> manual, String prefix) {
     }
     boolean secret = path.endsWith(org.mdeprofiles.catalog.Defender.ONBOARDING_DOMAIN + ".classic.xml");
     return new Item(path, name, body, intended, groups, secret);
-  }
-
-  /** The identifier prefix all the bundle's profiles share (the config's prefix). */
-  static String prefix(List<String> identifiers) {
-    if (identifiers.isEmpty()) {
-      return "";
-    }
-    String[] common = identifiers.get(0).split("\\.");
-    int n = identifiers.size() == 1 ? common.length - 1 : common.length;
-    for (String id : identifiers) {
-      String[] labels = id.split("\\.");
-      int i = 0;
-      while (i < n && i < labels.length && labels[i].equals(common[i])) {
-        i++;
-      }
-      n = i;
-    }
-    return String.join(".", java.util.Arrays.copyOf(common, Math.max(n, 0)));
   }
 
   /** The bundle's profile named {@code name}, if any. */

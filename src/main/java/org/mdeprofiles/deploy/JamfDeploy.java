@@ -12,8 +12,6 @@ import java.util.function.Consumer;
 import org.mdeprofiles.finding.PlistPath;
 import org.mdeprofiles.plist.PlistFormatException;
 import org.mdeprofiles.plist.PlistReader;
-import org.mdeprofiles.plist.PlistValue;
-import org.mdeprofiles.plist.PlistValue.PlistArray;
 import org.mdeprofiles.plist.PlistValue.PlistDict;
 import org.mdeprofiles.text.Printable;
 
@@ -23,22 +21,21 @@ import org.mdeprofiles.text.Printable;
  * back into the body, so Macs update the profile they have instead of getting a second one (a
  * "ghost"; jamf-cli #129). Every write is read back and compared with what the bundle meant.
  */
-public final class JamfDeploy {
-  /** The plan: its steps, in the order they are applied, and what each needs. */
-  public record Plan(List<Step> steps, Map<String, JamfBundle.Item> items, Map<Integer, PlistDict> served) {
-    public boolean changes() {
-      return steps.stream().anyMatch(s -> s.action().writes());
-    }
-  }
+public final class JamfDeploy implements Target<JamfDeploy.JamfPlan> {
+  /** The plan: its steps, and the bodies and stored profiles they need. */
+  public record JamfPlan(List<Step> steps, Map<String, JamfBundle.Item> items, Map<Integer, PlistDict> served)
+      implements Plan {}
 
   private final JamfApi api;
+  private final JamfBundle bundle;
 
-  public JamfDeploy(JamfApi api) {
+  public JamfDeploy(JamfApi api, JamfBundle bundle) {
     this.api = api;
+    this.bundle = bundle;
   }
 
-  /** What deploying {@code bundle} would do; with {@code prune}, deletions of the bundle's own leftovers. */
-  public Plan plan(JamfBundle bundle, boolean prune) throws DeployException {
+  @Override
+  public JamfPlan plan(boolean prune) throws DeployException {
     Map<String, JamfApi.Listed> byName = new HashMap<>();
     List<JamfApi.Listed> listed = api.profiles();
     for (JamfApi.Listed p : listed) {
@@ -47,7 +44,7 @@ public final class JamfDeploy {
             + "'; rename or delete one, then deploy again");
       }
     }
-    requireGroups(bundle);
+    requireGroups();
     List<Step> steps = new ArrayList<>();
     Map<String, JamfBundle.Item> items = new HashMap<>();
     Map<Integer, PlistDict> served = new HashMap<>();
@@ -71,7 +68,7 @@ public final class JamfDeploy {
           continue;
         }
         PlistDict storedPlist = payloads(api.profile(p.id()), p.id());
-        if (ours(storedPlist, bundle.prefix())) {
+        if (BundlePrefix.owns(bundle.prefix(), storedPlist)) {
           steps.add(new Step(Step.Action.DELETE, p.name(), p.id(), "not in the bundle; its payloads are under "
               + bundle.prefix()));
         }
@@ -80,11 +77,11 @@ public final class JamfDeploy {
     for (JamfBundle.Manual m : bundle.manual()) {
       steps.add(new Step(Step.Action.MANUAL, m.file(), -1, m.why()));
     }
-    return new Plan(steps, items, served);
+    return new JamfPlan(steps, items, served);
   }
 
   /** A scope group that does not exist is said before anything is written. */
-  private void requireGroups(JamfBundle bundle) throws DeployException {
+  private void requireGroups() throws DeployException {
     Set<String> wanted = new LinkedHashSet<>();
     bundle.items().forEach(i -> wanted.addAll(i.groups()));
     if (wanted.isEmpty()) {
@@ -98,11 +95,8 @@ public final class JamfDeploy {
     }
   }
 
-  /**
-   * Applies the plan's writes in order, saying each on {@code done} as it completes. On a failure,
-   * what was applied has been said and the exception says what failed; a rerun converges.
-   */
-  public void apply(Plan plan, Consumer<Step> done) throws DeployException {
+  @Override
+  public void apply(JamfPlan plan, Consumer<Step> done) throws DeployException {
     for (Step step : plan.steps()) {
       switch (step.action()) {
         case CREATE -> {
@@ -175,23 +169,6 @@ public final class JamfDeploy {
       return Optional.of("the body cannot be read");
     }
     return Optional.empty();
-  }
-
-  /**
-   * True when every payload of a stored profile is under the bundle's prefix: a profile this
-   * tool's config made, which --prune may delete. Anything else is never touched.
-   */
-  static boolean ours(PlistDict stored, String prefix) {
-    if (!(stored.get("PayloadContent") instanceof PlistArray payloads) || payloads.items().isEmpty()) {
-      return false;
-    }
-    for (PlistValue p : payloads.items()) {
-      String id = p instanceof PlistDict d ? d.string("PayloadIdentifier") : null;
-      if (id == null || !id.startsWith(prefix + ".")) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static PlistDict payloads(ClassicXml profile, int id) throws DeployException {

@@ -109,7 +109,7 @@ public final class Cli {
   }
 
   /** Options that may be given more than once, each time adding a value. */
-  static final java.util.Set<String> REPEATABLE = java.util.Set.of("jamf-group");
+  static final java.util.Set<String> REPEATABLE = java.util.Set.of("jamf-group", "group-id");
 
   /**
    * A single-valued option given twice is a usage error naming both values: which one was meant

@@ -10,8 +10,16 @@ import org.apache.commons.cli.Options;
 import org.mdeprofiles.config.ConfigFile;
 import org.mdeprofiles.config.ServerOptions;
 import org.mdeprofiles.config.SettingsBuilder;
+import org.mdeprofiles.io.InputException;
+import org.mdeprofiles.io.InputFiles;
+import org.mdeprofiles.cms.SignatureFormatException;
+import org.mdeprofiles.cms.SigningIdentity;
 import org.mdeprofiles.deploy.DeployException;
+import org.mdeprofiles.deploy.GraphApi;
+import org.mdeprofiles.deploy.GraphCredentials;
 import org.mdeprofiles.deploy.HttpApi;
+import org.mdeprofiles.deploy.IntuneBundle;
+import org.mdeprofiles.deploy.IntuneDeploy;
 import org.mdeprofiles.deploy.JamfApi;
 import org.mdeprofiles.deploy.JamfBundle;
 import org.mdeprofiles.deploy.JamfCredentials;
@@ -28,6 +36,9 @@ import org.mdeprofiles.text.Printable;
  * printed.
  */
 final class DeployCommand implements Command {
+  static final String GRAPH = "https://graph.microsoft.com";
+  static final String LOGIN = "https://login.microsoftonline.com";
+
   @Override
   public String name() {
     return "deploy";
@@ -35,12 +46,12 @@ final class DeployCommand implements Command {
 
   @Override
   public String usage() {
-    return "--to jamf [--bundle DIR] [--plan] [--prune] [OPTIONS]";
+    return "--to jamf|intune [--bundle DIR] [--plan] [--prune] [OPTIONS]";
   }
 
   @Override
   public String summary() {
-    return "put a generated bundle into Jamf Pro through its API, with a plan and no ghost profiles";
+    return "put a generated bundle into Jamf Pro or Intune through their APIs, with a plan, and no ghost profiles";
   }
 
   @Override
@@ -52,15 +63,24 @@ final class DeployCommand implements Command {
   @Override
   public Options options() {
     return new Options()
-        .addOption(Cli.valued("to", "MDM", "jamf (intune: not yet)"))
+        .addOption(Cli.valued("to", "MDM", "jamf or intune"))
         .addOption(Cli.valued("bundle", "DIR", "the generated bundle (default: " + GenerateCommand.DEFAULT_OUT + ")"))
         .addOption(Cli.flag("plan", "say what would change and write nothing; exit 1 when something would"))
         .addOption(Cli.flag("prune", "also delete profiles under the bundle's prefix that the bundle no longer has"))
-        .addOption(Cli.valued("config", "FILE", "config whose jamf: section gives url, clientId or user"))
+        .addOption(Cli.valued("config", "FILE", "config whose jamf: (url, clientId, user) or intune: (tenant,"
+            + " clientId) section says where to log in"))
         .addOption(Cli.valued("url", "URL", "the Jamf Pro server, https://..."))
-        .addOption(Cli.valued("client-id", "ID", "API client ID (login with client credentials)"))
-        .addOption(Cli.valued("client-secret-env", "NAME", "environment variable holding the API client's secret"))
-        .addOption(Cli.valued("client-secret-file", "FILE", "file whose first line is the API client's secret"))
+        .addOption(Cli.valued("client-id", "ID", "Jamf API client ID, or the Entra app's client ID"))
+        .addOption(Cli.valued("client-secret-env", "NAME", "environment variable holding the client secret"))
+        .addOption(Cli.valued("client-secret-file", "FILE", "file whose first line is the client secret"))
+        .addOption(Cli.valued("tenant", "ID", "Intune: the Entra tenant ID or domain"))
+        .addOption(Cli.valued("client-certificate", "FILE", "Intune: log in with this certificate (PKCS #12, or PEM"
+            + " with the key) instead of a secret"))
+        .addOption(Cli.valued("certificate-password-env", "NAME", "environment variable holding its password"))
+        .addOption(Cli.valued("certificate-password-file", "FILE", "file whose first line is its password"))
+        .addOption(Cli.valued("group-id", "ID", "Intune: assign every configuration to this group (repeatable)"))
+        .addOption(Cli.valued("graph-url", "URL", "Intune: Microsoft Graph (default: " + GRAPH + ")"))
+        .addOption(Cli.valued("login-url", "URL", "Intune: Microsoft identity (default: " + LOGIN + ")"))
         .addOption(Cli.valued("user", "NAME", "user name (login with user and password)"))
         .addOption(Cli.valued("password-env", "NAME", "environment variable holding the user's password"))
         .addOption(Cli.valued("password-file", "FILE", "file whose first line is the user's password"))
@@ -76,32 +96,71 @@ final class DeployCommand implements Command {
     if (to == null) {
       throw new UsageException("--to is required: jamf");
     }
+    if (!to.equals("jamf") && !to.equals("intune")) {
+      throw new UsageException("--to: '" + to + "' is not one of: jamf, intune"
+          + DidYouMean.hint(to, List.of("jamf", "intune")));
+    }
+    Optional<ConfigFile> config = line.hasOption("config")
+        ? Optional.of(ConfigFile.load(Path.of(line.getOptionValue("config")), new SettingsBuilder()))
+        : Optional.empty();
     if (to.equals("intune")) {
-      throw new UsageException("--to intune: not built yet (deploy reaches Jamf Pro only); upload the intune"
-          + " folder as its UPLOAD.md says");
+      return intune(line, config.map(ConfigFile::intuneServer).orElse(ServerOptions.NONE), out, err);
     }
-    if (!to.equals("jamf")) {
-      throw new UsageException("--to: '" + to + "' is not one of: jamf" + DidYouMean.hint(to, List.of("jamf")));
-    }
-    ServerOptions server = line.hasOption("config")
-        ? ConfigFile.load(Path.of(line.getOptionValue("config")), new SettingsBuilder()).jamfServer()
-        : ServerOptions.NONE;
+    ServerOptions server = config.map(ConfigFile::jamfServer).orElse(ServerOptions.NONE);
     String url = option(line, "url", server.url())
         .orElseThrow(() -> new UsageException("no Jamf Pro URL: give --url, or url: in the config's jamf: section"));
     JamfCredentials credentials = credentials(line, server);
     JamfBundle bundle = JamfBundle.read(Path.of(line.getOptionValue("bundle", GenerateCommand.DEFAULT_OUT)));
     try {
-      return run(new JamfDeploy(new JamfApi(http(line, url, err), credentials), bundle), line, out, err);
+      return run(new JamfDeploy(new JamfApi(http(line, "url", url, err), credentials), bundle), line, out, err);
     } finally {
       java.util.Arrays.fill(credentials.secret(), '\0');
     }
   }
 
-  private static HttpApi http(CommandLine line, String url, PrintStream err) throws UsageException {
+  private static int intune(CommandLine line, ServerOptions server, PrintStream out, PrintStream err)
+      throws Exception {
+    String tenant = option(line, "tenant", server.tenant())
+        .orElseThrow(() -> new UsageException("no tenant: give --tenant, or tenant: in the config's intune: section"));
+    String clientId = option(line, "client-id", server.clientId())
+        .orElseThrow(() -> new UsageException("no app: give --client-id, or clientId: in the config's intune: section"));
+    if (line.hasOption("url") || line.hasOption("user")) {
+      throw new UsageException("--url and --user are for Jamf Pro; Intune takes --tenant and --client-id");
+    }
+    GraphCredentials credentials;
+    if (line.hasOption("client-certificate")) {
+      Path file = Path.of(line.getOptionValue("client-certificate"));
+      char[] password = Passwords.read(line, "certificate-password-env", "certificate-password-file",
+          "password for " + file);
+      try {
+        credentials = GraphCredentials.certificate(tenant, clientId,
+            SigningIdentity.read(InputFiles.read(file), password, new java.util.Date()));
+      } catch (SignatureFormatException | DeployException e) {
+        throw new InputException(file.toString(), e.getMessage());
+      } finally {
+        java.util.Arrays.fill(password, '\0');
+      }
+    } else {
+      credentials = GraphCredentials.secret(tenant, clientId, secret(line, "client-secret-env", "client-secret-file",
+          "secret of app " + clientId));
+    }
+    IntuneBundle bundle = IntuneBundle.read(Path.of(line.getOptionValue("bundle", GenerateCommand.DEFAULT_OUT)));
+    String graphUrl = line.getOptionValue("graph-url", GRAPH);
+    List<String> groups = line.hasOption("group-id") ? List.of(line.getOptionValues("group-id")) : List.of();
+    try {
+      GraphApi api = new GraphApi(http(line, "login-url", line.getOptionValue("login-url", LOGIN), err),
+          http(line, "graph-url", graphUrl, err), graphUrl, credentials);
+      return run(new IntuneDeploy(api, bundle, groups), line, out, err);
+    } finally {
+      credentials.clear();
+    }
+  }
+
+  private static HttpApi http(CommandLine line, String option, String url, PrintStream err) throws UsageException {
     try {
       return new HttpApi(url, HttpApi.Patience.DEFAULT, line.hasOption("verbose") ? Optional.of(err) : Optional.empty());
     } catch (DeployException e) {
-      throw new UsageException("--url " + e.getMessage());
+      throw new UsageException("--" + option + " " + e.getMessage());
     }
   }
 
@@ -119,7 +178,7 @@ final class DeployCommand implements Command {
       try {
         target.apply(plan, step -> {
           done.add(step);
-          out.println(step.action().done() + ": " + Printable.line(step.name()) + " (id " + step.id() + ")");
+          out.println(step.action().done() + ": " + Printable.line(step.name()) + " (id " + Printable.line(step.id()) + ")");
         });
       } catch (DeployException e) {
         // What was not applied is said, one line each: a rerun converges from there.
@@ -167,7 +226,7 @@ final class DeployCommand implements Command {
   }
 
   private static String planned(Step s) {
-    String id = s.id() < 0 ? "" : " (id " + s.id() + ")";
+    String id = s.id().isEmpty() ? "" : " (id " + Printable.line(s.id()) + ")";
     String why = s.why().isEmpty() ? "" : ": " + Printable.line(s.why());
     return s.action().word() + ": " + Printable.line(s.name()) + id + why;
   }

@@ -87,6 +87,31 @@ public final class HttpApi {
     }
   }
 
+  /** The base URL, without a trailing slash. */
+  public String base() {
+    return base.toString();
+  }
+
+  /**
+   * The path and query of {@code url} (a link the server gave, such as a next page) when it is on
+   * this API's scheme, host and port; a link elsewhere is refused.
+   */
+  public String pathOnThisHost(String url) throws DeployException {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new DeployException("the server gave an unreadable link");
+    }
+    if (!base.getScheme().equals(uri.getScheme()) || !base.getHost().equalsIgnoreCase(String.valueOf(uri.getHost()))
+        || base.getPort() != uri.getPort() || uri.getRawPath() == null || !uri.getRawPath().startsWith(base.getRawPath())) {
+      throw new DeployException("the server gave a link to " + Printable.line(String.valueOf(uri.getHost()))
+          + "; links to another host are not followed");
+    }
+    String path = uri.getRawPath().substring(base.getRawPath().length());
+    return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+  }
+
   /** The host the API is on, as users name it. */
   public String host() {
     return base.getHost();

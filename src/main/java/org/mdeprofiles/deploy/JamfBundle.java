@@ -3,23 +3,17 @@ package org.mdeprofiles.deploy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mdeprofiles.io.InputException;
-import org.mdeprofiles.io.InputFiles;
-import org.mdeprofiles.io.JsonReader;
 import org.mdeprofiles.plist.PlistFormatException;
 import org.mdeprofiles.plist.PlistReader;
 import org.mdeprofiles.plist.PlistValue.PlistDict;
-import org.mdeprofiles.text.Printable;
-import org.mdeprofiles.write.Manifest;
 
 /**
- * The Jamf folder of a generated bundle, as its manifest lists it: nothing else in the folder is
- * read, and every file must have the size and SHA-256 the manifest gives (a file changed after
- * generate is refused). Each Classic API body is one profile to deploy; a profile without one
+ * The Jamf folder of a generated bundle, as its manifest lists it (see {@link BundleManifest}).
+ * Each Classic API body is one profile to deploy; a profile without one
  * (signed, or to be signed) can only be uploaded in the web interface.
  */
 public record JamfBundle(List<Item> items, List<Manual> manual, String prefix) {
@@ -33,44 +27,21 @@ public record JamfBundle(List<Item> items, List<Manual> manual, String prefix) {
    */
   public record Item(String file, String name, byte[] body, PlistDict intended, List<String> groups, boolean secret) {}
 
-  /** A profile that has to go through the web interface, and why. */
-  public record Manual(String file, String why) {}
-
   public JamfBundle {
     items = List.copyOf(items);
     manual = List.copyOf(manual);
   }
 
   /** Reads the bundle in {@code dir}. */
-  public static JamfBundle read(Path dir) throws InputException, DeployException {
-    Path manifestFile = dir.resolve(Manifest.FILE_NAME);
-    String text = InputFiles.text(InputFiles.read(manifestFile), manifestFile.toString());
-    Object root;
-    try {
-      root = JsonReader.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new InputException(manifestFile.toString(), "not a manifest written by mde-profiles (" + e.getMessage() + ")");
-    }
-    if (!(root instanceof Map<?, ?> map) || !Manifest.FORMAT.equals(map.get("format"))
-        || !(map.get("files") instanceof List<?> files)) {
-      throw new InputException(manifestFile.toString(), "not a manifest written by mde-profiles");
-    }
-    Map<String, Map<?, ?>> jamf = new LinkedHashMap<>();
-    for (Object f : files) {
-      if (f instanceof Map<?, ?> entry && "jamf".equals(entry.get("mdm")) && entry.get("path") instanceof String p) {
-        jamf.put(p, entry);
-      }
-    }
-    if (jamf.isEmpty()) {
-      throw new InputException(manifestFile.toString(), "the bundle has no Jamf folder (generate it with --mdm jamf)");
-    }
+  public static JamfBundle read(Path dir) throws InputException {
+    Map<String, Map<?, ?>> jamf = BundleManifest.entries(dir, "jamf");
     List<Item> items = new ArrayList<>();
     List<Manual> manual = new ArrayList<>();
     List<String> identifiers = new ArrayList<>();
     for (Map.Entry<String, Map<?, ?>> e : jamf.entrySet()) {
       String path = e.getKey();
       if (path.endsWith(".classic.xml")) {
-        byte[] body = verified(dir, path, e.getValue());
+        byte[] body = BundleManifest.verified(dir, path, e.getValue());
         Item item = item(path, body, e.getValue());
         items.add(item);
         if (item.intended().string("PayloadIdentifier") != null) {
@@ -78,27 +49,13 @@ public record JamfBundle(List<Item> items, List<Manual> manual, String prefix) {
         }
       } else if (path.endsWith(".mobileconfig")
           && !jamf.containsKey(path.substring(0, path.length() - ".mobileconfig".length()) + ".classic.xml")) {
-        verified(dir, path, e.getValue());
+        BundleManifest.verified(dir, path, e.getValue());
         manual.add(new Manual(path, e.getValue().get("signers") instanceof List<?>
             ? "signed: upload it in the web interface (the Classic API cannot carry a signature)"
             : "sign it, then upload it in the web interface (an unsigned upload loses payloads)"));
       }
     }
     return new JamfBundle(items, manual, BundlePrefix.of(identifiers));
-  }
-
-  private static byte[] verified(Path dir, String path, Map<?, ?> entry) throws InputException {
-    Path file = dir.resolve(path).normalize();
-    if (!file.startsWith(dir.normalize()) || path.contains("\\")) {
-      throw new InputException(dir.resolve(Manifest.FILE_NAME).toString(), "lists " + Printable.line(path)
-          + ", outside the bundle");
-    }
-    byte[] bytes = InputFiles.read(file);
-    if (!(entry.get("sha256") instanceof String sha) || !sha.equals(Manifest.sha256(bytes))) {
-      throw new InputException(file.toString(), "differs from the bundle's manifest (changed after generate?);"
-          + " generate the bundle again");
-    }
-    return bytes;
   }
 
   private static Item item(String path, byte[] body, Map<?, ?> entry) throws InputException {

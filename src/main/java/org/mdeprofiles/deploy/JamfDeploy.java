@@ -52,15 +52,15 @@ public final class JamfDeploy implements Target<JamfDeploy.JamfPlan> {
       items.put(item.name(), item);
       JamfApi.Listed existing = byName.get(item.name());
       if (existing == null) {
-        steps.add(new Step(Step.Action.CREATE, item.name(), -1, item.file()));
+        steps.add(new Step(Step.Action.CREATE, item.name(), "", item.file()));
         continue;
       }
       ClassicXml stored = api.profile(existing.id());
       PlistDict storedPlist = payloads(stored, existing.id());
       served.put(existing.id(), storedPlist);
       Optional<String> why = difference(item, stored, storedPlist);
-      steps.add(why.map(w -> new Step(Step.Action.UPDATE, item.name(), existing.id(), w))
-          .orElseGet(() -> new Step(Step.Action.UNCHANGED, item.name(), existing.id(), "")));
+      steps.add(why.map(w -> new Step(Step.Action.UPDATE, item.name(), String.valueOf(existing.id()), w))
+          .orElseGet(() -> new Step(Step.Action.UNCHANGED, item.name(), String.valueOf(existing.id()), "")));
     }
     if (prune) {
       for (JamfApi.Listed p : listed) {
@@ -69,13 +69,13 @@ public final class JamfDeploy implements Target<JamfDeploy.JamfPlan> {
         }
         PlistDict storedPlist = payloads(api.profile(p.id()), p.id());
         if (BundlePrefix.owns(bundle.prefix(), storedPlist)) {
-          steps.add(new Step(Step.Action.DELETE, p.name(), p.id(), "not in the bundle; its payloads are under "
+          steps.add(new Step(Step.Action.DELETE, p.name(), String.valueOf(p.id()), "not in the bundle; its payloads are under "
               + bundle.prefix()));
         }
       }
     }
-    for (JamfBundle.Manual m : bundle.manual()) {
-      steps.add(new Step(Step.Action.MANUAL, m.file(), -1, m.why()));
+    for (Manual m : bundle.manual()) {
+      steps.add(new Step(Step.Action.MANUAL, m.file(), "", m.why()));
     }
     return new JamfPlan(steps, items, served);
   }
@@ -103,20 +103,21 @@ public final class JamfDeploy implements Target<JamfDeploy.JamfPlan> {
           JamfBundle.Item item = plan.items().get(step.name());
           int id = api.create(item.body());
           verify(item, id, Optional.empty());
-          done.accept(new Step(Step.Action.CREATE, step.name(), id, ""));
+          done.accept(new Step(Step.Action.CREATE, step.name(), String.valueOf(id), ""));
         }
         case UPDATE -> {
           JamfBundle.Item item = plan.items().get(step.name());
-          PlistDict stored = plan.served().get(step.id());
+          int id = Integer.parseInt(step.id());
+          PlistDict stored = plan.served().get(id);
           Map.Entry<String, String> identity = ServedProfile.identity(stored).orElseThrow(() -> new DeployException(
-              "Jamf Pro's profile '" + Printable.line(step.name()) + "' (id " + step.id() + ") has no top-level"
+              "Jamf Pro's profile '" + Printable.line(step.name()) + "' (id " + id + ") has no top-level"
                   + " PayloadUUID and PayloadIdentifier to keep; delete it and deploy again"));
-          api.update(step.id(), withIdentity(item, identity.getKey(), identity.getValue()));
-          verify(item, step.id(), Optional.of(identity));
+          api.update(id, withIdentity(item, identity.getKey(), identity.getValue()));
+          verify(item, id, Optional.of(identity));
           done.accept(new Step(Step.Action.UPDATE, step.name(), step.id(), ""));
         }
         case DELETE -> {
-          api.delete(step.id());
+          api.delete(Integer.parseInt(step.id()));
           done.accept(step);
         }
         default -> {

@@ -5,10 +5,10 @@ package org.mdeprofiles.deploy;
  *
  * @param action create, update, unchanged, delete, or manual (web interface only)
  * @param name the profile's name on the server
- * @param id the server's ID of it, or -1 before it exists
+ * @param id the server's ID of it, or empty before it exists
  * @param why what differs, or why it is deleted or manual; may be empty
  */
-public record Step(Action action, String name, int id, String why) {
+public record Step(Action action, String name, String id, String why) {
   public enum Action {
     CREATE, UPDATE, UNCHANGED, DELETE, MANUAL;
 

@@ -381,7 +381,8 @@ final class JamfProEmulator implements AutoCloseable {
     return builder.parse(new ByteArrayInputStream(body));
   }
 
-  private static Map<String, String> form(String text) {
+  /** An application/x-www-form-urlencoded body (or query) as a map. */
+  static Map<String, String> form(String text) {
     Map<String, String> out = new HashMap<>();
     for (String pair : text.split("&")) {
       int eq = pair.indexOf('=');

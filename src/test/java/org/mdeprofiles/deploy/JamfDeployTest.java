@@ -299,4 +299,41 @@ class JamfDeployTest {
       assertFalse(run.out().contains(onboarding.strip()) || run.err().contains(onboarding.strip()));
     }
   }
+
+  @Test
+  void aSignedProfileIsListedForTheWebInterfaceNeverSent() throws Exception {
+    java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    java.security.KeyPair keys = generator.generateKeyPair();
+    org.bouncycastle.asn1.x500.X500Name subject = new org.bouncycastle.asn1.x500.X500Name("CN=Profile Signing");
+    java.security.cert.X509Certificate certificate = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
+        .getCertificate(new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(subject, java.math.BigInteger.TEN,
+            new java.util.Date(0), new java.util.Date(4_102_444_800_000L), subject, keys.getPublic())
+            .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+                .build(keys.getPrivate())));
+    java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setKeyEntry("s", keys.getPrivate(), PASSWORD.toCharArray(), new java.security.cert.Certificate[] {certificate});
+    Path p12 = dir.resolve("signing.p12");
+    try (var out = Files.newOutputStream(p12)) {
+      store.store(out, PASSWORD.toCharArray());
+    }
+    generate("--sign-identity", p12.toString(), "--sign-password-file", dir.resolve("password").toString());
+    CliRun plan = deploy("--plan");
+    assertTrue(plan.out().endsWith("manual: jamf/bluetooth.mobileconfig: signed: upload it in the web interface"
+        + " (the Classic API cannot carry a signature)\n"), plan.out());
+    assertEquals(0, deploy().exit());
+    assertFalse(jamf.ids().containsKey("Microsoft Defender - Bluetooth"));
+  }
+
+  @Test
+  void aBodyJamfCannotStoreIsItsOwnWordsInOneLine() throws Exception {
+    JamfApi api = new JamfApi(new HttpApi(jamf.url(), HttpApi.Patience.DEFAULT, java.util.Optional.empty()),
+        JamfCredentials.apiClient("mde-ci", SECRET.toCharArray()));
+    DeployException e = org.junit.jupiter.api.Assertions.assertThrows(DeployException.class, () -> api.create(
+        "<os_x_configuration_profile><general><payloads/></general></os_x_configuration_profile>"
+            .getBytes(StandardCharsets.UTF_8)));
+    assertEquals("POST /JSSResource/osxconfigurationprofiles/id/0: Jamf Pro answered 409: Conflict Error: Problem with"
+        + " field name", e.getMessage());
+  }
 }

@@ -151,7 +151,7 @@ public final class Profiles {
       // Every signer is checked: one bad signature among good ones makes the profile fail, as
       // it does for macOS and for OpenSSL.
       for (SignedProfile.Signer signer : signed.signers()) {
-        findings.addAll(SignatureFindings.of(signer, now));
+        findings.addAll(SignatureFindings.of(signer, now, options.trust()));
       }
       plist = signed.content();
     }

@@ -62,7 +62,8 @@ final class ValidateCommand implements Command {
         .addOption(Cli.flag("quiet", "print only problems"))
         .addOption(Cli.valued("macos", "VERSION", "oldest macOS of the fleet: warn about keys it lacks"))
         .addOption(Cli.valued("newest-macos", "VERSION", "newest macOS of the fleet: say what it deprecates"
-            + " or removes (default: " + ValidationOptions.NEWEST_KNOWN + ", the newest the tool knows)"));
+            + " or removes (default: " + ValidationOptions.NEWEST_KNOWN + ", the newest the tool knows)"))
+        .addOption(Cli.valued("trust", "FILE", "PEM certificates a signed profile's signer must chain to"));
   }
 
   private static Optional<MacosVersion> version(CommandLine line, String option) throws UsageException {
@@ -77,13 +78,16 @@ final class ValidateCommand implements Command {
   }
 
   @Override
-  public int run(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
+  public int run(CommandLine line, PrintStream out, PrintStream err) throws UsageException, InputException {
     String format = Cli.format(line, List.of("text", "json", "junit"));
     Optional<MacosVersion> oldest = version(line, "macos");
     Optional<MacosVersion> newest = version(line, "newest-macos");
     MacosRange.require(oldest, newest);
     ValidationOptions options = new ValidationOptions(oldest,
         Optional.of(newest.orElse(ValidationOptions.NEWEST_KNOWN)));
+    if (line.hasOption("trust")) {
+      options = options.trusting(TrustFile.read(Path.of(line.getOptionValue("trust"))));
+    }
     if (line.getArgList().isEmpty()) {
       throw new UsageException("no file to validate (give files, a folder, or - for standard input)");
     }

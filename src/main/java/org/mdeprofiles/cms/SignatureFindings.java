@@ -1,5 +1,6 @@
 package org.mdeprofiles.cms;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,14 @@ public final class SignatureFindings {
   private SignatureFindings() {}
 
   public static List<Finding> of(SignedProfile.Signer signer, Instant now) {
+    return of(signer, now, List.of());
+  }
+
+  /**
+   * With {@code trust} not empty, also whether the signer's certificate chains to one of those
+   * certificates (an error when it does not).
+   */
+  public static List<Finding> of(SignedProfile.Signer signer, Instant now, List<X509Certificate> trust) {
     List<Finding> out = new ArrayList<>();
     PlistPath root = PlistPath.root();
     switch (signer.status()) {
@@ -21,8 +30,19 @@ public final class SignatureFindings {
       case NO_CERTIFICATE -> out.add(Finding.error(root, "signature.no-certificate"));
       default -> throw new IllegalStateException("unknown status " + signer.status());
     }
+    if (signer.notBefore().isPresent() && signer.notAfter().isPresent()) {
+      out.add(Finding.info(root, "signature.validity", signer.subject(), signer.notBefore().get().toInstant().toString(),
+          signer.notAfter().get().toInstant().toString()));
+    }
     signer.notAfter().filter(end -> end.toInstant().isBefore(now)).ifPresent(end ->
         out.add(Finding.warning(root, "signature.expired", signer.subject(), end.toInstant().toString())));
+    if (!trust.isEmpty() && signer.certificate().isPresent()) {
+      TrustCheck.Outcome outcome =
+          TrustCheck.check(signer.certificate().get(), signer.included(), trust, java.util.Date.from(now));
+      out.add(outcome.trusted()
+          ? Finding.info(root, "signature.trusted", signer.subject(), outcome.detail())
+          : Finding.error(root, "signature.untrusted", signer.subject(), outcome.detail()));
+    }
     return out;
   }
 }

@@ -1,6 +1,7 @@
 package org.mdeprofiles.cms;
 
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessable;
 import org.bouncycastle.cms.CMSSignedData;
@@ -40,12 +42,16 @@ public record SignedProfile(byte[] content, List<Signer> signers) {
    * One signer: its certificate's subject (empty without a certificate), the check's outcome, and
    * when its certificate stops being valid.
    */
-  public record Signer(String subject, Status status, Optional<Date> notAfter, Optional<String> certificateSha256) {
+  public record Signer(String subject, Status status, Optional<Date> notBefore, Optional<Date> notAfter,
+      Optional<String> certificateSha256, Optional<X509Certificate> certificate, List<X509Certificate> included) {
     public Signer {
       Objects.requireNonNull(subject, "subject == null");
       Objects.requireNonNull(status, "status == null");
+      Objects.requireNonNull(notBefore, "notBefore == null");
       Objects.requireNonNull(notAfter, "notAfter == null");
       Objects.requireNonNull(certificateSha256, "certificateSha256 == null");
+      Objects.requireNonNull(certificate, "certificate == null");
+      included = List.copyOf(included);
     }
   }
 
@@ -109,7 +115,8 @@ public record SignedProfile(byte[] content, List<Signer> signers) {
     Optional<X509CertificateHolder> certificate =
         signed.getCertificates().getMatches(selector).stream().findFirst();
     if (certificate.isEmpty()) {
-      return new Signer("", Status.NO_CERTIFICATE, Optional.empty(), Optional.empty());
+      return new Signer("", Status.NO_CERTIFICATE, Optional.empty(), Optional.empty(), Optional.empty(),
+          Optional.empty(), List.of());
     }
     X509CertificateHolder holder = certificate.get();
     Status status;
@@ -121,8 +128,25 @@ public record SignedProfile(byte[] content, List<Signer> signers) {
     } catch (Exception e) {
       status = Status.INVALID;
     }
-    return new Signer(holder.getSubject().toString(), status, Optional.of(holder.getNotAfter()),
-        Optional.of(sha256(holder)));
+    return new Signer(holder.getSubject().toString(), status, Optional.of(holder.getNotBefore()),
+        Optional.of(holder.getNotAfter()), Optional.of(sha256(holder)), x509(holder), included(signed));
+  }
+
+  private static Optional<X509Certificate> x509(X509CertificateHolder holder) {
+    try {
+      return Optional.of(new JcaX509CertificateConverter().getCertificate(holder));
+    } catch (java.security.cert.CertificateException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Every certificate the signature carries: the chain a trust check may build from. */
+  private static List<X509Certificate> included(CMSSignedData signed) {
+    List<X509Certificate> out = new ArrayList<>();
+    for (X509CertificateHolder h : signed.getCertificates().getMatches(null)) {
+      x509(h).ifPresent(out::add);
+    }
+    return out;
   }
 
   private static String sha256(X509CertificateHolder certificate) {

@@ -61,6 +61,8 @@ class SignedProfileTest {
     assertEquals(0, run.exit(), run.out() + run.err());
     assertEquals(file + ": info: signed by CN=Contoso Profile Signing,O=Contoso; the signature verifies (whether"
         + " the Mac trusts the certificate is not checked here) [signature.valid]\n"
+        + file + ": info: the certificate of CN=Contoso Profile Signing,O=Contoso is valid from 1970-01-01T00:00:00Z"
+        + " to 2100-01-01T00:00:00Z [signature.validity]\n"
         + "1 file checked: 0 failed, 0 errors, 0 warnings\n", run.out());
   }
 

@@ -35,6 +35,10 @@ user turn it off in System Settings. Microsoft's answer is a setting, not a prof
 the user (`settings: dlp: accessibility:` in the config, then generate again).
 </#if>
 
+The profiles are unsigned. Intune's documentation describes a custom profile as the
+`.mobileconfig` file you upload and says nothing of signed ones, so mde-profiles signs nothing for
+Intune (`--sign plain` signs the plain folder for MDMs that keep a signature).
+
 ## Step 2: onboarding
 
 <#if onboarding.file??>

@@ -11,7 +11,7 @@ import org.mdeprofiles.render.TemplateRenderer;
 
 /**
  * What a bundle is made for: its targets (plain, jamf, intune), the onboarding file when there is
- * one, the MDM options and the templates.
+ * one, the MDM options, the templates, and the identity that signs what is signed.
  */
 public record BundleRequest(
     List<String> targets,
@@ -19,18 +19,22 @@ public record BundleRequest(
     JamfOptions jamf,
     IntuneOptions intune,
     TemplateRenderer renderer,
-    Optional<SigningIdentity> signing) {
+    Optional<SigningIdentity> signing,
+    boolean signPlain) {
   public static final List<String> ALL_TARGETS = List.of("jamf", "intune", "plain");
 
   /** A request that signs nothing. */
   public BundleRequest(List<String> targets, Optional<OnboardingFile> onboarding, JamfOptions jamf,
       IntuneOptions intune, TemplateRenderer renderer) {
-    this(targets, onboarding, jamf, intune, renderer, Optional.empty());
+    this(targets, onboarding, jamf, intune, renderer, Optional.empty(), false);
   }
 
-  /** The same request, signing with {@code identity} what an MDM would otherwise alter. */
-  public BundleRequest signedBy(SigningIdentity identity) {
-    return new BundleRequest(targets, onboarding, jamf, intune, renderer, Optional.of(identity));
+  /**
+   * The same request, signing with {@code identity} what an MDM would otherwise alter, and with
+   * {@code plain} every profile of the plain folder too.
+   */
+  public BundleRequest signedBy(SigningIdentity identity, boolean plain) {
+    return new BundleRequest(targets, onboarding, jamf, intune, renderer, Optional.of(identity), plain);
   }
 
   public BundleRequest {

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mdeprofiles.catalog.Catalog;
 import org.mdeprofiles.config.GenerateSettings;
 import org.mdeprofiles.finding.Finding;
@@ -91,7 +92,8 @@ public final class Bundles {
           request.renderer()), files, findings);
     }
     if (request.targets().contains(PlainTarget.NAME)) {
-      files.addAll(PlainTarget.files(forms.get(PlainTarget.NAME), request.onboarding()));
+      files.addAll(PlainTarget.files(forms.get(PlainTarget.NAME), request.onboarding(),
+          request.signPlain() ? request.signing() : Optional.empty()));
     }
     findings.addAll(OutputGate.check(files));
     return new Result(files, findings);

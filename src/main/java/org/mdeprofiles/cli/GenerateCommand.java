@@ -21,6 +21,7 @@ import org.mdeprofiles.config.GenerateSettings;
 import org.mdeprofiles.config.IntuneOptions;
 import org.mdeprofiles.config.OnboardingFile;
 import org.mdeprofiles.config.SettingsBuilder;
+import org.mdeprofiles.config.SigningConfig;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.Severity;
 import org.mdeprofiles.io.InputException;
@@ -28,6 +29,7 @@ import org.mdeprofiles.io.InputFiles;
 import org.mdeprofiles.model.Profile;
 import org.mdeprofiles.pack.FileFinding;
 import org.mdeprofiles.pack.IntuneTarget;
+import org.mdeprofiles.pack.PlainTarget;
 import org.mdeprofiles.render.TemplateRenderer;
 import org.mdeprofiles.report.FindingLine;
 import org.mdeprofiles.text.DidYouMean;
@@ -65,6 +67,8 @@ final class GenerateCommand implements Command {
             "sign the profiles Jamf would otherwise alter (PKCS #12, or PEM with certificate and key)"))
         .addOption(Cli.valued("sign-password-env", "NAME", "environment variable holding its password"))
         .addOption(Cli.valued("sign-password-file", "FILE", "file whose first line is its password"))
+        .addOption(Cli.valued("sign", "LIST", "sign more than what Jamf must not alter: plain (every profile of"
+            + " plain/)"))
         .addOption(Cli.valued("mdm", "LIST", "targets, comma-separated: jamf, intune, plain (default: all)"))
         .addOption(Cli.valued("profiles", "LIST", "profiles to build, comma-separated (see list)"))
         .addOption(Cli.valued("macos", "VERSION", "oldest macOS of the fleet, such as 10.15 or 14"))
@@ -129,8 +133,9 @@ final class GenerateCommand implements Command {
     }
     BundleRequest request = new BundleRequest(targets, onboarding, MdmFlags.jamf(line, config.jamf()),
         intune, Background.join(renderer));
-    if (line.hasOption("sign-identity")) {
-      request = request.signedBy(signingIdentity(line));
+    Optional<SigningIdentity> identity = signingIdentity(line, config.signing());
+    if (identity.isPresent()) {
+      request = request.signedBy(identity.get(), signTargets(line, config.signing()).contains(PlainTarget.NAME));
     }
     // A grant Apple deprecates for the fleet's macOS is said by validation itself (key.deprecated,
     // with the path of the service), from the spec files: no second warning here.
@@ -192,13 +197,37 @@ final class GenerateCommand implements Command {
     }
   }
 
-  private static SigningIdentity signingIdentity(CommandLine line) throws Exception {
-    Path file = Path.of(line.getOptionValue("sign-identity"));
-    char[] password = Passwords.read(line, "sign-", file);
+  /** What --sign (or the config's signing: sign:) adds; jamf is always signed with an identity. */
+  private static List<String> signTargets(CommandLine line, SigningConfig config) throws UsageException {
+    List<String> targets = line.hasOption("sign") ? MdmFlags.list("--sign", line.getOptionValue("sign"))
+        : config.sign();
+    for (String t : targets) {
+      if (!t.equals(PlainTarget.NAME) && !t.equals("jamf")) {
+        throw new UsageException("--sign: '" + t + "' is not one of: plain, jamf"
+            + DidYouMean.hint(t, List.of(PlainTarget.NAME, "jamf")) + " (Intune: no source says it takes a signed"
+            + " custom profile, so nothing is signed for it)");
+      }
+    }
+    return targets;
+  }
+
+  /** The identity from --sign-identity or the config's signing: section, its password never from argv. */
+  private static Optional<SigningIdentity> signingIdentity(CommandLine line, SigningConfig config) throws Exception {
+    Optional<Path> file = line.hasOption("sign-identity") ? Optional.of(Path.of(line.getOptionValue("sign-identity")))
+        : config.identity();
+    if (file.isEmpty()) {
+      if (line.hasOption("sign") || !config.sign().isEmpty()) {
+        throw new UsageException("--sign needs an identity: give --sign-identity FILE, or identity: in the config's"
+            + " signing: section");
+      }
+      return Optional.empty();
+    }
+    char[] password = Passwords.read(line, "sign-password-env", "sign-password-file", config.passwordEnv(),
+        config.passwordFile(), "password for " + file.get());
     try {
-      return SigningIdentity.read(InputFiles.read(file), password, new java.util.Date());
+      return Optional.of(SigningIdentity.read(InputFiles.read(file.get()), password, new java.util.Date()));
     } catch (SignatureFormatException e) {
-      throw new InputException(file.toString(), e.getMessage());
+      throw new InputException(file.get().toString(), e.getMessage());
     } finally {
       java.util.Arrays.fill(password, '\0');
     }

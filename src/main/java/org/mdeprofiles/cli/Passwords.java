@@ -1,6 +1,7 @@
 package org.mdeprofiles.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.mdeprofiles.io.InputException;
 import org.mdeprofiles.io.InputFiles;
@@ -16,17 +17,27 @@ final class Passwords {
 
   /** From the options {@code env} (a variable's name) and {@code file}, else a prompt saying {@code what}. */
   static char[] read(CommandLine line, String env, String file, String what) throws UsageException, InputException {
-    if (line.hasOption(env)) {
-      String value = System.getenv(line.getOptionValue(env));
+    return read(line, env, file, Optional.empty(), Optional.empty(), what);
+  }
+
+  /**
+   * From the options {@code env} and {@code file}; without them from the config's variable name
+   * or file; else a prompt on a terminal (empty when there is none).
+   */
+  static char[] read(CommandLine line, String env, String file, Optional<String> configEnv,
+      Optional<Path> configFile, String what) throws UsageException, InputException {
+    Optional<String> variable = line.hasOption(env) ? Optional.of(line.getOptionValue(env)) : configEnv;
+    Optional<Path> path = line.hasOption(file) ? Optional.of(Path.of(line.getOptionValue(file))) : configFile;
+    if (variable.isPresent()) {
+      String value = System.getenv(variable.get());
       if (value == null) {
-        throw new UsageException("--" + env + ": the environment variable " + line.getOptionValue(env)
-            + " is not set");
+        throw new UsageException((line.hasOption(env) ? "--" + env : "passwordEnv") + ": the environment variable "
+            + variable.get() + " is not set");
       }
       return value.toCharArray();
     }
-    if (line.hasOption(file)) {
-      Path path = Path.of(line.getOptionValue(file));
-      String text = InputFiles.text(InputFiles.read(path), path.toString());
+    if (path.isPresent()) {
+      String text = InputFiles.text(InputFiles.read(path.get()), path.get().toString());
       int end = text.indexOf('\n');
       return (end < 0 ? text : text.substring(0, end)).replace("\r", "").toCharArray();
     }

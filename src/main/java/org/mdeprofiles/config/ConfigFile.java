@@ -20,10 +20,11 @@ import org.mdeprofiles.io.SafeYaml;
  * @param intune the Intune options (section intune)
  * @param jamfServer where deploy finds Jamf Pro (section jamf: url, clientId, user)
  * @param intuneServer where deploy finds Intune (section intune: tenant, clientId)
+ * @param signing what signs the bundle (section signing)
  */
 public record ConfigFile(
     List<String> profiles, List<String> mdm, Optional<Path> onboarding, JamfOptions jamf, IntuneOptions intune,
-    ServerOptions jamfServer, ServerOptions intuneServer) {
+    ServerOptions jamfServer, ServerOptions intuneServer, SigningConfig signing) {
   private static final Set<String> TEXT_KEYS = Set.of("displayName", "description");
   private static final Map<String, Set<String>> SECTIONS = ordered(
       Map.entry("kext", Set.of("displayName", "description", "approval", "teamIdentifiers", "kernelExtensions")),
@@ -39,7 +40,7 @@ public record ConfigFile(
       Map.entry("combined", TEXT_KEYS),
       Map.entry("settingsProfile", TEXT_KEYS));
   private static final Set<String> TOP_KEYS = Set.of(
-      "organization", "prefix", "removalDisallowed", "macos", "newestMacos", "profiles", "mdm", "onboarding", "settings", "jamf",
+      "organization", "prefix", "removalDisallowed", "macos", "newestMacos", "profiles", "mdm", "onboarding", "settings", "signing", "jamf",
       "intune");
   private static final Set<String> JAMF_KEYS =
       Set.of("category", "distributionMethod", "redeployOnUpdate", "computerGroups", "url", "clientId", "user");
@@ -60,7 +61,7 @@ public record ConfigFile(
 
   public static ConfigFile none() {
     return new ConfigFile(List.of(), List.of(), Optional.empty(), JamfOptions.DEFAULT, IntuneOptions.DEFAULT,
-        ServerOptions.NONE, ServerOptions.NONE);
+        ServerOptions.NONE, ServerOptions.NONE, SigningConfig.NONE);
   }
 
   /** Reads {@code file} and applies its settings to {@code settings}. */
@@ -80,7 +81,8 @@ public record ConfigFile(
           top.section("jamf").map(ConfigSections::jamf).orElse(JamfOptions.DEFAULT),
           top.section("intune").map(ConfigSections::intune).orElse(IntuneOptions.DEFAULT),
           top.section("jamf").map(ServerOptions::of).orElse(ServerOptions.NONE),
-          top.section("intune").map(ServerOptions::of).orElse(ServerOptions.NONE));
+          top.section("intune").map(ServerOptions::of).orElse(ServerOptions.NONE),
+          top.section("signing").map(s -> SigningConfig.of(s, p -> resolve(file, p))).orElse(SigningConfig.NONE));
     } catch (IllegalArgumentException e) {
       throw new InputException(name, e.getMessage());
     }

@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mdeprofiles.cms.ProfileSigner;
-import org.mdeprofiles.cms.SignatureFormatException;
 import org.mdeprofiles.cms.SigningIdentity;
 import org.mdeprofiles.config.JamfOptions;
 import org.mdeprofiles.config.OnboardingFile;
@@ -81,7 +79,7 @@ public final class JamfTarget {
         String what = String.join(", ", dropped.stream().map(PlistPath::toString).toList());
         if (signing.isPresent()) {
           // Signed here: Jamf keeps a signed profile sealed, through the web interface only.
-          files.add(new BundleFile(path, sign(p, signing.get()), NAME, STEP_SIGNED_DONE, Optional.of(p)));
+          files.add(new BundleFile(path, SignedFiles.sign(p, signing.get()), NAME, STEP_SIGNED_DONE, Optional.of(p)));
         } else {
           files.add(new BundleFile(path, p.bytes(), NAME, STEP_SIGNED, Optional.of(p)));
           findings.add(new FileFinding(path, Finding.warning(PlistPath.root(), "jamf.needs-signing", what)));
@@ -145,14 +143,6 @@ public final class JamfTarget {
     files.add(new BundleFile(classic,
         JamfClassicBody.render(wrapped.file(), options, renderer).getBytes(StandardCharsets.UTF_8), NAME, stepApi,
         secret ? Optional.empty() : Optional.of(wrapped.file()), secret));
-  }
-
-  private static byte[] sign(ProfileFile p, SigningIdentity identity) throws RenderException {
-    try {
-      return ProfileSigner.sign(p.bytes(), identity, false);
-    } catch (SignatureFormatException e) {
-      throw new RenderException("cannot sign " + p.fileName() + ": " + e.getMessage());
-    }
   }
 
   /** A preference domain that can name a file: letters, digits, hyphens and single dots. */

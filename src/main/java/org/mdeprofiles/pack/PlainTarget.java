@@ -3,7 +3,9 @@ package org.mdeprofiles.pack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mdeprofiles.cms.SigningIdentity;
 import org.mdeprofiles.config.OnboardingFile;
+import org.mdeprofiles.render.RenderException;
 
 /** The MDM-neutral target: each profile as an unsigned {@code .mobileconfig} under {@code plain/}. */
 public final class PlainTarget {
@@ -18,15 +20,22 @@ public final class PlainTarget {
         : OnboardingFile.DOMAIN + ".plist";
   }
 
-  public static List<BundleFile> files(List<ProfileFile> profiles, Optional<OnboardingFile> onboarding) {
+  /**
+   * The plain folder: each profile as is, or, with {@code signing}, signed (the onboarding file
+   * stays as Microsoft made it).
+   */
+  public static List<BundleFile> files(List<ProfileFile> profiles, Optional<OnboardingFile> onboarding,
+      Optional<SigningIdentity> signing) throws RenderException {
     List<BundleFile> files = new ArrayList<>();
     for (ProfileFile p : profiles) {
       files.add(
           new BundleFile(
               NAME + "/" + p.fileName(),
-              p.bytes(),
+              signing.isPresent() ? SignedFiles.sign(p, signing.get()) : p.bytes(),
               NAME,
-              "install with any MDM that accepts a custom configuration profile",
+              signing.isPresent()
+                  ? "signed: install as it is with any MDM that takes a signed custom profile"
+                  : "install with any MDM that accepts a custom configuration profile",
               Optional.of(p)));
     }
     onboarding.ifPresent(o -> files.add(new BundleFile(

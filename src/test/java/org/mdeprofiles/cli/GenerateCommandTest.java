@@ -146,7 +146,8 @@ class GenerateCommandTest {
     assertEquals(3, run.exit());
     assertEquals("mde-profiles: " + config + ": organisation: unknown setting (known: accessibility,"
         + " autoupdate, background, bluetooth, combined, fulldisk, intune, jamf, kext, macos, mdm, netfilter, newestMacos,"
-        + " notifications, onboarding, organization, prefix, profiles, removalDisallowed, settings, settingsProfile, sysext)\n",
+        + " notifications, onboarding, organization, prefix, profiles, removalDisallowed, settings, settingsProfile, signing,"
+        + " sysext)\n",
         run.err());
 
     Files.writeString(config, "organization: [unclosed\n");

@@ -224,4 +224,40 @@ class SignCommandTest {
     assertEquals(0, p.waitFor(), said);
     assertArrayEquals(Files.readAllBytes(profile), Files.readAllBytes(dir.resolve("ec-content")));
   }
+
+  @Test
+  void signPlainSignsEveryPlainProfileAndTheConfigCanSaySo() throws Exception {
+    Path out = dir.resolve("bundle");
+    CliRun run = CliRun.of("generate", "--mdm", "plain", "--sign-identity", identity.toString(), "--sign-password-file",
+        passwordFile.toString(), "--sign", "plain", "--out", out.toString());
+    assertEquals(0, run.exit(), run.err());
+    Path unsignedDir = dir.resolve("unsigned");
+    assertEquals(0, CliRun.of("generate", "--mdm", "plain", "--out", unsignedDir.toString()).exit());
+    try (var files = Files.list(out.resolve("plain"))) {
+      for (Path f : files.toList()) {
+        byte[] signed = Files.readAllBytes(f);
+        assertTrue(org.mdeprofiles.cms.SignedProfile.looksSigned(signed), f.toString());
+        assertArrayEquals(Files.readAllBytes(unsignedDir.resolve("plain").resolve(f.getFileName())),
+            org.mdeprofiles.cms.SignedProfile.unwrap(signed).content(), f + ": the plain profile, signed");
+      }
+    }
+    // The same from the config: the identity relative to it, the password from a file it names.
+    Path config = dir.resolve("signing.yaml");
+    Files.writeString(config, "mdm: [plain]\nsigning:\n  identity: " + identity.getFileName() + "\n  passwordFile: "
+        + passwordFile.getFileName() + "\n  sign: [plain]\n");
+    Path fromConfig = dir.resolve("from-config");
+    CliRun configured = CliRun.of("generate", "--config", config.toString(), "--out", fromConfig.toString());
+    assertEquals(0, configured.exit(), configured.err());
+    assertArrayEquals(Files.readAllBytes(out.resolve("plain/sysext.mobileconfig")),
+        Files.readAllBytes(fromConfig.resolve("plain/sysext.mobileconfig")), "deterministic, either way");
+    CliRun noIdentity = CliRun.of("generate", "--sign", "plain", "--out", dir.resolve("x").toString());
+    assertEquals(2, noIdentity.exit());
+    assertEquals("mde-profiles generate: --sign needs an identity: give --sign-identity FILE, or identity: in the"
+        + " config's signing: section (see mde-profiles help generate)\n", noIdentity.err());
+    CliRun intune = CliRun.of("generate", "--sign-identity", identity.toString(), "--sign-password-file",
+        passwordFile.toString(), "--sign", "intune", "--out", dir.resolve("y").toString());
+    assertEquals(2, intune.exit());
+    assertTrue(intune.err().contains("--sign: 'intune' is not one of: plain, jamf (Intune: no source says it takes a"
+        + " signed custom profile, so nothing is signed for it)"), intune.err());
+  }
 }

@@ -83,7 +83,7 @@ public final class Cli {
     }
     try {
       CommandLine line = DefaultParser.builder().setAllowPartialMatching(false).get().parse(command.options(), rest, false);
-      requireOnce(line);
+      requireOnce(line, command);
       return command.run(line, out, err);
     } catch (org.apache.commons.cli.UnrecognizedOptionException e) {
       String option = e.getOption();
@@ -95,17 +95,27 @@ public final class Cli {
       err.println(PROGRAM + " " + command.name() + ": " + Printable.line(String.valueOf(e.getMessage()))
           + " (see " + PROGRAM + " help " + command.name() + ")");
       return ExitCode.USAGE;
-    } catch (InputException | OutputException | RenderException e) {
+    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+      return failed(e, err, debug);
+    }
+  }
+
+  /**
+   * The one line and exit code of a run that threw: bad input or I/O (3), anything else internal
+   * (4, with the stack trace under --debug). Usage errors are said by the caller, which knows the
+   * command.
+   */
+  static int failed(Throwable e, PrintStream err, boolean debug) {
+    if (e instanceof InputException || e instanceof OutputException || e instanceof RenderException) {
       err.println(PROGRAM + ": " + Printable.line(String.valueOf(e.getMessage())));
       return ExitCode.BAD_INPUT;
-    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-      err.println(PROGRAM + ": internal error: " + Printable.line(e.toString())
-          + (debug ? "" : " (run with --debug for details)"));
-      if (debug) {
-        e.printStackTrace(err);
-      }
-      return ExitCode.INTERNAL;
     }
+    err.println(PROGRAM + ": internal error: " + Printable.line(e.toString())
+        + (debug ? "" : " (run with --debug for details)"));
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    return ExitCode.INTERNAL;
   }
 
   /** Options that may be given more than once, each time adding a value. */
@@ -115,10 +125,11 @@ public final class Cli {
    * A single-valued option given twice is a usage error naming both values: which one was meant
    * cannot be guessed (--mdm jamf --mdm intune wrote jamf only).
    */
-  private static void requireOnce(CommandLine line) throws UsageException {
+  private static void requireOnce(CommandLine line, Command command) throws UsageException {
     for (org.apache.commons.cli.Option option : line.getOptions()) {
       String name = option.getLongOpt();
-      if (option.hasArg() && !REPEATABLE.contains(name) && line.getOptionValues(name).length > 1) {
+      if (option.hasArg() && !REPEATABLE.contains(name) && !command.repeatable().contains(name)
+          && line.getOptionValues(name).length > 1) {
         String[] values = line.getOptionValues(name);
         throw new UsageException("--" + name + " is given more than once ('" + values[0] + "' and '" + values[1]
             + "'); give it once" + (name.equals("mdm") || name.equals("profiles") ? ", with a comma-separated list" : ""));

@@ -20,6 +20,11 @@ interface Command {
     return "exit codes: 0 ok, 1 findings, 2 usage error, 3 unreadable input or I/O failure, 4 internal error";
   }
 
+  /** Options this command takes more than once, besides those every command may repeat. */
+  default java.util.Set<String> repeatable() {
+    return java.util.Set.of();
+  }
+
   /** Runs the command and returns its exit code; throws for usage, input and output failures. */
   int run(CommandLine line, PrintStream out, PrintStream err) throws Exception;
 }

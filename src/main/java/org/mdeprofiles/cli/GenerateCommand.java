@@ -60,7 +60,9 @@ final class GenerateCommand implements Command {
   @Override
   public Options options() {
     Options options = new Options()
-        .addOption(Cli.valued("config", "FILE", "YAML config file (see README); flags override it"))
+        .addOption(Cli.valued("config", "FILE", "YAML config file (see README); flags override it; give several"
+            + " for one bundle per tenant in --out/<name>"))
+        .addOption(Cli.valued("configs", "DIR", "one bundle per tenant: every .yaml in DIR, each into --out/<name>"))
         .addOption(Cli.valued("out", "DIR", "output folder (default: " + DEFAULT_OUT + ")"))
         .addOption(Cli.flag("dry-run", "say what would be created, changed and removed; write nothing"))
         .addOption(Cli.valued("sign-identity", "FILE",
@@ -87,6 +89,11 @@ final class GenerateCommand implements Command {
   }
 
   @Override
+  public java.util.Set<String> repeatable() {
+    return java.util.Set.of("config");
+  }
+
+  @Override
   public int run(CommandLine line, PrintStream out, PrintStream err) throws Exception {
     if (!line.getArgList().isEmpty()) {
       throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'");
@@ -99,15 +106,26 @@ final class GenerateCommand implements Command {
       Profiles.warmUp(Catalog.PAYLOAD_TYPES);
       return null;
     });
-    SettingsBuilder builder = new SettingsBuilder();
-    ConfigFile config = ConfigFile.none();
-    if (line.hasOption("config")) {
-      config = ConfigFile.load(Path.of(line.getOptionValue("config")), builder);
-    } else if (Files.isRegularFile(Path.of(DEFAULT_CONFIG))) {
+    List<Path> configs = Tenants.configs(line);
+    Path outDir = Path.of(line.getOptionValue("out", DEFAULT_OUT));
+    if (line.hasOption("configs") || configs.size() > 1) {
+      return Tenants.run(configs, outDir, (config, dir, o, e) -> one(line, Optional.of(config), dir, renderer, o, e),
+          out, err);
+    }
+    Optional<Path> config = configs.stream().findFirst();
+    if (config.isEmpty() && Files.isRegularFile(Path.of(DEFAULT_CONFIG))) {
       // A config in the current folder is read when none is named, and said so.
       err.println("note: reading " + DEFAULT_CONFIG + " from the current folder (no --config given)");
-      config = ConfigFile.load(Path.of(DEFAULT_CONFIG), builder);
+      config = Optional.of(Path.of(DEFAULT_CONFIG));
     }
+    return one(line, config, outDir, renderer, out, err);
+  }
+
+  /** One bundle: from {@code configFile} when given, with the flags over it, into {@code outDir}. */
+  private static int one(CommandLine line, Optional<Path> configFile, Path outDir, Future<TemplateRenderer> renderer,
+      PrintStream out, PrintStream err) throws Exception {
+    SettingsBuilder builder = new SettingsBuilder();
+    ConfigFile config = configFile.isPresent() ? ConfigFile.load(configFile.get(), builder) : ConfigFile.none();
     try {
       applyFlags(line, builder);
     } catch (IllegalArgumentException e) {
@@ -140,7 +158,7 @@ final class GenerateCommand implements Command {
     // A grant Apple deprecates for the fleet's macOS is said by validation itself (key.deprecated,
     // with the path of the service), from the spec files: no second warning here.
     List<Finding> settingsFindings = SettingsFindings.check(settings);
-    String source = configSource(line);
+    String source = configFile.map(Path::toString).orElse("settings");
     settingsFindings.forEach(f -> err.println(FindingLine.format(source, f)));
     if (settingsFindings.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
       err.println(Cli.PROGRAM + ": Defender would ignore or misread these settings; nothing was written");
@@ -161,21 +179,12 @@ final class GenerateCommand implements Command {
         .forEach(n -> notes.add(new FileFinding(n.profile() + ".mobileconfig", n.finding())));
     notes.addAll(result.findings());
     result = new Bundles.Result(result.files(), notes);
-    int exit = BundleOutput.write(result, Path.of(line.getOptionValue("out", DEFAULT_OUT)),
-        line.hasOption("force"), line.hasOption("dry-run"), "generated profiles", out, err);
+    int exit = BundleOutput.write(result, outDir, line.hasOption("force"), line.hasOption("dry-run"), "generated profiles", out, err);
     if (exit == ExitCode.OK && onboarding.isEmpty()) {
       err.println("note: no --onboarding file, so the bundle does not onboard Macs to your tenant yet;"
           + " download the onboarding package from the Microsoft Defender portal and add it");
     }
     return exit;
-  }
-
-  /** The config file the settings came from, as findings name it. */
-  private static String configSource(CommandLine line) {
-    if (line.hasOption("config")) {
-      return line.getOptionValue("config");
-    }
-    return Files.isRegularFile(Path.of(DEFAULT_CONFIG)) ? DEFAULT_CONFIG : "settings";
   }
 
   /**

@@ -3,7 +3,8 @@
 
 Same keys, values and identifiers as `mde-profiles generate --mdm plain` (UUIDs are name-based
 here too, though from another namespace). No validation, no templates, no manifest: the least
-a script must do. Usage: plain_writer.py OUT_DIR
+a script must do. Usage: plain_writer.py OUT_DIR [TENANTS]: with TENANTS, one folder per
+tenant (OUT_DIR/tNNNN, each with its own organisation and prefix), all in this one process.
 """
 import os
 import plistlib
@@ -62,21 +63,29 @@ PROFILES = [
 ]
 
 
-def main():
-    out = os.path.join(sys.argv[1], "plain")
+def write(root, org, prefix):
+    out = os.path.join(root, "plain")
     os.makedirs(out, exist_ok=True)
     for name, ptype, suffix, content in PROFILES:
-        ident = f"{PREFIX}.{name}"
+        ident = f"{prefix}.{name}"
         payload = {"PayloadType": ptype, "PayloadVersion": 1, "PayloadIdentifier": f"{ident}.{suffix}",
                    "PayloadUUID": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{ident}.{suffix}{content}")).upper(),
-                   "PayloadDisplayName": name, "PayloadDescription": "", "PayloadOrganization": ORG}
+                   "PayloadDisplayName": name, "PayloadDescription": "", "PayloadOrganization": org}
         payload.update(content)
         profile = {"PayloadType": "Configuration", "PayloadVersion": 1, "PayloadIdentifier": ident,
                    "PayloadUUID": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{ident}{payload}")).upper(),
-                   "PayloadDisplayName": name, "PayloadDescription": "", "PayloadOrganization": ORG,
+                   "PayloadDisplayName": name, "PayloadDescription": "", "PayloadOrganization": org,
                    "PayloadScope": "System", "PayloadRemovalDisallowed": True, "PayloadContent": [payload]}
         with open(os.path.join(out, name + ".mobileconfig"), "wb") as f:
             plistlib.dump(profile, f, sort_keys=False)
+
+
+def main():
+    if len(sys.argv) > 2:
+        for i in range(1, int(sys.argv[2]) + 1):
+            write(os.path.join(sys.argv[1], f"t{i:04d}"), f"Tenant {i:04d}", f"com.tenant{i:04d}.mde")
+    else:
+        write(sys.argv[1], ORG, PREFIX)
 
 
 if __name__ == "__main__":

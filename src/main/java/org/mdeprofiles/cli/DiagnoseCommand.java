@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.mdeprofiles.text.Printable;
-import org.mdeprofiles.model.MacosVersion;
 import org.mdeprofiles.diagnose.Conclusion;
-import org.mdeprofiles.diagnose.DiagnosisReport;
 import org.mdeprofiles.diagnose.Diagnoser;
+import org.mdeprofiles.diagnose.DiagnosisReport;
+import org.mdeprofiles.io.InputException;
 import org.mdeprofiles.io.InputFiles;
+import org.mdeprofiles.model.MacosVersion;
+import org.mdeprofiles.text.DidYouMean;
+import org.mdeprofiles.text.Printable;
+import org.mdeprofiles.write.Manifest;
 
 /** {@code diagnose}: from what a Mac printed to the profile or step that fixes it. */
 final class DiagnoseCommand implements Command {
@@ -41,12 +44,31 @@ final class DiagnoseCommand implements Command {
   public Options options() {
     return new Options().addOption(Cli.valued("format", "FORMAT", "text (default) or json"))
         .addOption(Cli.valued("macos", "VERSION", "the Mac's macOS version, when the input does not show it"))
-        .addOption(Cli.valued("config", "FILE", "the config the bundle was made from: fix commands carry it"));
+        .addOption(Cli.valued("config", "FILE", "the config the bundle was made from: fix commands carry it"))
+        .addOption(Cli.valued("bundle", "DIR", "a generated bundle: say which of its profiles the Mac lacks"))
+        .addOption(Cli.valued("mdm", "NAME", "the bundle's folder the Mac's MDM took: jamf, intune or plain"
+            + " (default: plain)"));
   }
 
   @Override
   public String footer() {
     return "exit codes: 0 healthy, 1 something needs fixing, 2 usage error, 3 nothing recognisable in the input";
+  }
+
+  private static void bundle(CommandLine line, Diagnoser diagnoser) throws UsageException, InputException {
+    String mdm = line.getOptionValue("mdm", "plain");
+    if (!List.of("jamf", "intune", "plain").contains(mdm)) {
+      throw new UsageException("--mdm: '" + mdm + "' is not one of: jamf, intune, plain"
+          + DidYouMean.hint(mdm, List.of("jamf", "intune", "plain")));
+    }
+    Path manifest = Path.of(line.getOptionValue("bundle")).resolve(Manifest.FILE_NAME);
+    List<Manifest.Listed> listed = Manifest.profiles(InputFiles.text(InputFiles.read(manifest), manifest.toString()),
+        mdm).orElseThrow(() -> new InputException(manifest.toString(), "not a manifest written by mde-profiles"));
+    if (listed.isEmpty()) {
+      throw new InputException(manifest.toString(), "the bundle has no " + mdm + " profiles (see --mdm)");
+    }
+    diagnoser.bundle(line.getOptionValue("bundle"), listed.stream()
+        .map(p -> new Diagnoser.Expected(p.name(), p.identifier(), p.payloadIdentifiers())).toList());
   }
 
   @Override
@@ -63,6 +85,11 @@ final class DiagnoseCommand implements Command {
     }
     if (line.hasOption("config")) {
       diagnoser.config(line.getOptionValue("config"));
+    }
+    if (line.hasOption("bundle")) {
+      bundle(line, diagnoser);
+    } else if (line.hasOption("mdm")) {
+      throw new UsageException("--mdm says which folder of --bundle to compare; give --bundle DIR");
     }
     for (String input : inputs) {
       boolean stdinInput = input.equals("-");

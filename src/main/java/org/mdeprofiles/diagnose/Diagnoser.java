@@ -19,6 +19,19 @@ public final class Diagnoser {
   private Optional<MacosVersion> macos = Optional.empty();
   private Optional<String> config = Optional.empty();
 
+  /** A profile of the bundle the Mac should have (diagnose --bundle). */
+  public record Expected(String name, String identifier, List<String> payloadIdentifiers) {}
+
+  private final List<Expected> expected = new ArrayList<>();
+  private String bundle = "";
+
+  /** The profiles of the bundle in {@code dir} the Mac should have. */
+  public Diagnoser bundle(String dir, List<Expected> profiles) {
+    bundle = dir;
+    expected.addAll(profiles);
+    return this;
+  }
+
   /** The Mac's macOS version, when the admin knows it (diagnose --macos). */
   public Diagnoser macos(MacosVersion version) {
     macos = Optional.of(version);
@@ -78,6 +91,7 @@ public final class Diagnoser {
               : "their payload types: " + String.join(", ", facts.installedPayloadTypes) + ".",
           List.of(), Optional.empty()));
     }
+    out.addAll(missingFromBundle(era));
     facts.field("managed_by").filter(f -> f.value().equalsIgnoreCase("MDE")).ifPresent(f ->
         out.add(new Conclusion("managed-by-mde", false, "this Mac's settings are managed by Defender for Endpoint",
             List.of(f.evidence()),
@@ -86,6 +100,40 @@ public final class Diagnoser {
                 + " management off for this device to use the settings profile.",
             List.of(), Optional.empty())));
     return out.stream().map(c -> c.withConfig(config)).toList();
+  }
+
+  /**
+   * The bundle's profiles the Mac does not have: neither its identifier nor any of its payloads'
+   * (Jamf replaces the top-level identifier on upload, so payloads are what is compared there).
+   * Said only when the input lists the Mac's profiles.
+   */
+  private List<Conclusion> missingFromBundle(Era era) {
+    List<Conclusion> out = new ArrayList<>();
+    if (expected.isEmpty()) {
+      return out;
+    }
+    if (facts.profileLines.isEmpty()) {
+      out.add(new Conclusion("bundle-not-compared", false, "the bundle's profiles cannot be compared",
+          List.of(), "the input lists no installed profiles; add the output of profiles show -type configuration"
+              + " (run as root).", List.of(), Optional.empty()));
+      return out;
+    }
+    for (Expected e : expected) {
+      // A legacy profile (the kernel extension's) is for Macs that run it only.
+      boolean legacy = org.mdeprofiles.catalog.Catalog.find(e.name()).map(c -> c.legacy()).orElse(false);
+      if (legacy && era != Era.KERNEL_EXTENSION) {
+        continue;
+      }
+      boolean installed = facts.installedProfiles.contains(e.identifier())
+          || e.payloadIdentifiers().stream().anyMatch(facts.installedPayloadIdentifiers::contains);
+      if (!installed) {
+        out.add(new Conclusion("bundle-profile-missing", true, "the bundle's " + e.name() + " profile is not"
+            + " installed", facts.profileLines, "the bundle in " + bundle + " has " + e.identifier() + ", but the"
+            + " Mac lists neither it nor its payloads.", List.of(),
+            Optional.of("deploy it to this Mac (its scope in the MDM, or mde-profiles deploy), then check again")));
+      }
+    }
+    return out;
   }
 
   /** The kernel extension is not approved: only on a Mac the evidence shows runs it. */

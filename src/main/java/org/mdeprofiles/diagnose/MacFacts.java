@@ -26,6 +26,8 @@ final class MacFacts {
   final List<Evidence> kextRejections = new ArrayList<>();
   final List<Evidence> licenseBanners = new ArrayList<>();
   final Set<String> installedProfiles = new LinkedHashSet<>();
+  /** Payload identifiers profiles show printed (they survive an MDM that replaces the top-level one). */
+  final Set<String> installedPayloadIdentifiers = new LinkedHashSet<>();
   final Set<String> installedPayloadTypes = new LinkedHashSet<>();
   final List<Evidence> profileLines = new ArrayList<>();
   /** Lines recognised as mdatp fields that no rule knows: shown, never dropped. */

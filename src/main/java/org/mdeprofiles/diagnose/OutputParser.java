@@ -24,6 +24,7 @@ final class OutputParser {
       Pattern.compile("^(\\d+ extension\\(s\\)|--- com\\.apple\\.system_extension.*|enabled\\s+active\\s+teamID.*)$");
   private static final Pattern PROFILE_ID = Pattern.compile("profileIdentifier:\\s*(\\S+)");
   private static final Pattern PAYLOAD_TYPE = Pattern.compile("payload\\[\\d+\\]\\s+type\\s*=\\s*(\\S+)");
+  private static final Pattern PAYLOAD_ID = Pattern.compile("payload\\[\\d+\\]\\s+identifier\\s*=\\s*(\\S+)");
   private static final Pattern PROFILES_NOISE = Pattern.compile(
       "^(_computerlevel|There (are|is) \\d+ configuration profiles? installed|There are no configuration profiles).*");
   private static final Pattern FIELD = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9_]*)\\s*:(.*)$");
@@ -79,6 +80,8 @@ final class OutputParser {
       facts.profileLines.add(at);
     } else if ((m = PAYLOAD_TYPE.matcher(line)).find()) {
       facts.installedPayloadTypes.add(m.group(1));
+    } else if ((m = PAYLOAD_ID.matcher(line)).find()) {
+      facts.installedPayloadIdentifiers.add(m.group(1));
     } else if (EXTENSION_NOISE.matcher(line.trim()).matches() || PROFILES_NOISE.matcher(line.trim()).matches()) {
       // Headers of systemextensionsctl and profiles output: recognised, nothing to conclude.
     } else if ((m = FIELD.matcher(line)).matches()) {

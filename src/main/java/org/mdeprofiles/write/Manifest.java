@@ -89,6 +89,46 @@ public final class Manifest {
     return out;
   }
 
+  /** A profile a manifest lists: its catalog name, its identifier and its payloads' identifiers. */
+  public record Listed(String name, String identifier, List<String> payloadIdentifiers) {
+    public Listed {
+      payloadIdentifiers = List.copyOf(payloadIdentifiers);
+    }
+  }
+
+  /**
+   * The profiles a manifest lists for target {@code mdm}, or empty when {@code text} is not a
+   * manifest this tool wrote.
+   */
+  public static Optional<List<Listed>> profiles(String text, String mdm) {
+    Object root;
+    try {
+      root = JsonReader.parse(text);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    if (!(root instanceof Map<?, ?> map) || !FORMAT.equals(map.get("format"))
+        || !(map.get("files") instanceof List<?> files)) {
+      return Optional.empty();
+    }
+    List<Listed> out = new ArrayList<>();
+    for (Object f : files) {
+      if (f instanceof Map<?, ?> entry && mdm.equals(entry.get("mdm")) && entry.get("profile") instanceof Map<?, ?> p
+          && p.get("name") instanceof String name && p.get("identifier") instanceof String id) {
+        List<String> payloads = new ArrayList<>();
+        if (p.get("payloads") instanceof List<?> list) {
+          for (Object o : list) {
+            if (o instanceof Map<?, ?> payload && payload.get("identifier") instanceof String pid) {
+              payloads.add(pid);
+            }
+          }
+        }
+        out.add(new Listed(name, id, payloads));
+      }
+    }
+    return Optional.of(out);
+  }
+
   /**
    * The paths a previous manifest lists, or empty when {@code text} is not a manifest this tool
    * wrote.

@@ -139,4 +139,35 @@ class DiagnoseCommandTest {
     assertEquals(3, latin1.exit());
     assertEquals("mde-profiles: <stdin>: is not UTF-8 text\n", latin1.err());
   }
+
+  @Test
+  void aBundleSaysWhichOfItsProfilesTheMacLacks() throws Exception {
+    Path bundle = dir.resolve("bundle");
+    assertEquals(0, CliRun.of("generate", "--mdm", "jamf", "--out", bundle.toString()).exit());
+    // Jamf replaced sysext's top-level identifier on upload; its payload's identifier survives.
+    Path input = dir.resolve("mac.txt");
+    java.nio.file.Files.writeString(input, "healthy : true\napp_version : \"101.25032.0008\"\n"
+        + "There are 2 configuration profiles installed\n"
+        + "_computerlevel[1] attribute: profileIdentifier: 5C2D9A10-0000-4000-8000-000000000001\n"
+        + "_computerlevel[1] \tpayload[1] identifier\t= com.microsoft.wdav.sysext.system-extension-policy\n"
+        + "_computerlevel[2] attribute: profileIdentifier: com.microsoft.wdav.netfilter\n");
+    CliRun run = CliRun.of("diagnose", "--bundle", bundle.toString(), "--mdm", "jamf", input.toString());
+    assertEquals(1, run.exit(), run.out() + run.err());
+    // The legacy kext profile is not asked of a Mac that runs system extensions.
+    assertEquals(List.of("problem: the bundle's privacy profile is not installed [bundle-profile-missing]",
+        "problem: the bundle's bluetooth profile is not installed [bundle-profile-missing]",
+        "problem: the bundle's background profile is not installed [bundle-profile-missing]",
+        "problem: the bundle's notifications profile is not installed [bundle-profile-missing]",
+        "problem: the bundle's com.microsoft.wdav.custom-settings profile is not installed [bundle-profile-missing]",
+        "problem: the bundle's com.microsoft.autoupdate2.custom-settings profile is not installed"
+            + " [bundle-profile-missing]"),
+        run.out().lines().filter(l -> l.startsWith("problem: ")).toList());
+    Path health = dir.resolve("health.txt");
+    java.nio.file.Files.writeString(health, "healthy : true\n");
+    CliRun noProfiles = CliRun.of("diagnose", "--bundle", bundle.toString(), "--mdm", "jamf", health.toString());
+    assertEquals(0, noProfiles.exit(), noProfiles.out());
+    assertTrue(noProfiles.out().contains("note: the bundle's profiles cannot be compared [bundle-not-compared]"),
+        noProfiles.out());
+    assertEquals(2, CliRun.of("diagnose", "--mdm", "jamf", health.toString()).exit());
+  }
 }

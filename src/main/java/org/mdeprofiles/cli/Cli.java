@@ -33,7 +33,7 @@ public final class Cli {
     this.out = out;
     this.err = err;
     List<Command> all = new ArrayList<>(List.of(new GenerateCommand(), new PackageCommand(), new ValidateCommand(in),
-        new DiagnoseCommand(in), new SignCommand(), new DeployCommand(), new ListCommand(), new InitCommand()));
+        new DiagnoseCommand(in, in == System.in && System.console() != null), new SignCommand(), new DeployCommand(), new ListCommand(), new InitCommand()));
     all.add(new CompletionCommand(this::commandList));
     this.commands = List.copyOf(all);
   }

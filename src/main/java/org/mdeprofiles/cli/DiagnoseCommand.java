@@ -21,9 +21,17 @@ import org.mdeprofiles.write.Manifest;
 final class DiagnoseCommand implements Command {
   private final InputStream stdin;
 
-  DiagnoseCommand(InputStream stdin) {
+  private final boolean terminal;
+
+  /** @param terminal true when {@code stdin} is a person at a terminal, who is told what to paste */
+  DiagnoseCommand(InputStream stdin, boolean terminal) {
     this.stdin = stdin;
+    this.terminal = terminal;
   }
+
+  /** What to paste and how to end it: said on stderr before reading a terminal. */
+  static final String PROMPT = "paste the output of mdatp health (and, if you have them, systemextensionsctl list,"
+      + " sudo profiles show -type configuration and sw_vers), then press Ctrl-D on a line of its own";
 
   @Override
   public String name() {
@@ -93,6 +101,9 @@ final class DiagnoseCommand implements Command {
     }
     for (String input : inputs) {
       boolean stdinInput = input.equals("-");
+      if (stdinInput && terminal) {
+        err.println(PROMPT);
+      }
       byte[] bytes = stdinInput ? InputFiles.readLimited(stdin, "<stdin>") : InputFiles.read(Path.of(input));
       String name = stdinInput ? "<stdin>" : input;
       diagnoser.read(name, InputFiles.text(bytes, name));

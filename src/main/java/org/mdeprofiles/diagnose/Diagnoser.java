@@ -23,6 +23,13 @@ public final class Diagnoser {
   public record Expected(String name, String identifier, List<String> payloadIdentifiers) {}
 
   private final List<Expected> expected = new ArrayList<>();
+  private java.time.Instant now = java.time.Instant.now();
+
+  /** The time conclusions are judged at (product expiration); tests fix it. */
+  public Diagnoser now(java.time.Instant at) {
+    now = at;
+    return this;
+  }
   private String bundle = "";
 
   /** The profiles of the bundle in {@code dir} the Mac should have. */
@@ -91,6 +98,7 @@ public final class Diagnoser {
               : "their payload types: " + String.join(", ", facts.installedPayloadTypes) + ".",
           List.of(), Optional.empty()));
     }
+    expired().ifPresent(out::add);
     out.addAll(missingFromBundle(era));
     facts.field("managed_by").filter(f -> f.value().equalsIgnoreCase("MDE")).ifPresent(f ->
         out.add(new Conclusion("managed-by-mde", false, "this Mac's settings are managed by Defender for Endpoint",
@@ -100,6 +108,17 @@ public final class Diagnoser {
                 + " management off for this device to use the settings profile.",
             List.of(), Optional.empty())));
     return out.stream().map(c -> c.withConfig(config)).toList();
+  }
+
+  /** A build past its expiration date: it keeps definitions but no longer gets product fixes. */
+  private Optional<Conclusion> expired() {
+    return facts.field("product_expiration").flatMap(f -> Expiry.parse(f.value()).filter(now::isAfter)
+        .map(at -> new Conclusion("product-expired", true, "this Defender build expired on "
+            + at.toString().substring(0, 10), List.of(f.evidence()),
+            "each Defender build expires after about six months; an expired one still gets security"
+                + " intelligence but none of the fixes and features since, and Microsoft asks to update it.",
+            List.of("autoupdate"), Optional.of("update Defender through Microsoft AutoUpdate (open it and check"
+                + " for updates, or msupdate --install), and keep the AutoUpdate profile deployed"))));
   }
 
   /**

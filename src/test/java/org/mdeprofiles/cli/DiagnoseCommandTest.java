@@ -170,4 +170,18 @@ class DiagnoseCommandTest {
         noProfiles.out());
     assertEquals(2, CliRun.of("diagnose", "--mdm", "jamf", health.toString()).exit());
   }
+
+  @Test
+  void aPersonAtATerminalIsToldWhatToPasteAndHowToEnd() throws Exception {
+    for (boolean terminal : new boolean[] {true, false}) {
+      DiagnoseCommand command = new DiagnoseCommand(
+          new java.io.ByteArrayInputStream("healthy : true\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+          terminal);
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      int exit = command.run(new org.apache.commons.cli.DefaultParser().parse(command.options(), new String[0]),
+          new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err, true));
+      assertEquals(0, exit);
+      assertEquals(terminal ? DiagnoseCommand.PROMPT + "\n" : "", err.toString());
+    }
+  }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.mdeprofiles.io.InputException;
 import org.mdeprofiles.io.InputFiles;
-import org.mdeprofiles.io.JsonReader;
 import org.mdeprofiles.text.Printable;
 import org.mdeprofiles.write.Manifest;
 
@@ -22,19 +21,11 @@ final class BundleManifest {
   static Map<String, Map<?, ?>> entries(Path dir, String mdm) throws InputException {
     Path manifestFile = dir.resolve(Manifest.FILE_NAME);
     String text = InputFiles.text(InputFiles.read(manifestFile), manifestFile.toString());
-    Object root;
-    try {
-      root = JsonReader.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new InputException(manifestFile.toString(), "not a manifest written by mde-profiles (" + e.getMessage() + ")");
-    }
-    if (!(root instanceof Map<?, ?> map) || !Manifest.FORMAT.equals(map.get("format"))
-        || !(map.get("files") instanceof List<?> files)) {
-      throw new InputException(manifestFile.toString(), "not a manifest written by mde-profiles");
-    }
+    List<Map<?, ?>> files = Manifest.entries(text).orElseThrow(() -> new InputException(manifestFile.toString(),
+        "not a manifest written by mde-profiles"));
     Map<String, Map<?, ?>> out = new LinkedHashMap<>();
-    for (Object f : files) {
-      if (f instanceof Map<?, ?> entry && mdm.equals(entry.get("mdm")) && entry.get("path") instanceof String p) {
+    for (Map<?, ?> entry : files) {
+      if (mdm.equals(entry.get("mdm")) && entry.get("path") instanceof String p) {
         out.put(p, entry);
       }
     }

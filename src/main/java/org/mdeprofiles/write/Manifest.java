@@ -89,6 +89,23 @@ public final class Manifest {
     return out;
   }
 
+  /** The file entries of a manifest this tool wrote, or empty when {@code text} is not one. */
+  public static Optional<List<Map<?, ?>>> entries(String text) {
+    Object root;
+    try {
+      root = JsonReader.parse(text);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    if (!(root instanceof Map<?, ?> map) || !FORMAT.equals(map.get("format"))
+        || !(map.get("files") instanceof List<?> files)) {
+      return Optional.empty();
+    }
+    List<Map<?, ?>> out = new ArrayList<>();
+    files.stream().filter(Map.class::isInstance).forEach(f -> out.add((Map<?, ?>) f));
+    return Optional.of(out);
+  }
+
   /** A profile a manifest lists: its catalog name, its identifier and its payloads' identifiers. */
   public record Listed(String name, String identifier, List<String> payloadIdentifiers) {
     public Listed {
@@ -101,19 +118,13 @@ public final class Manifest {
    * manifest this tool wrote.
    */
   public static Optional<List<Listed>> profiles(String text, String mdm) {
-    Object root;
-    try {
-      root = JsonReader.parse(text);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    if (!(root instanceof Map<?, ?> map) || !FORMAT.equals(map.get("format"))
-        || !(map.get("files") instanceof List<?> files)) {
+    Optional<List<Map<?, ?>>> files = entries(text);
+    if (files.isEmpty()) {
       return Optional.empty();
     }
     List<Listed> out = new ArrayList<>();
-    for (Object f : files) {
-      if (f instanceof Map<?, ?> entry && mdm.equals(entry.get("mdm")) && entry.get("profile") instanceof Map<?, ?> p
+    for (Map<?, ?> entry : files.get()) {
+      if (mdm.equals(entry.get("mdm")) && entry.get("profile") instanceof Map<?, ?> p
           && p.get("name") instanceof String name && p.get("identifier") instanceof String id) {
         List<String> payloads = new ArrayList<>();
         if (p.get("payloads") instanceof List<?> list) {
@@ -134,19 +145,13 @@ public final class Manifest {
    * wrote.
    */
   static Optional<Set<String>> paths(String text) {
-    Object root;
-    try {
-      root = JsonReader.parse(text);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    if (!(root instanceof Map<?, ?> map) || !FORMAT.equals(map.get("format"))
-        || !(map.get("files") instanceof List<?> files)) {
+    Optional<List<Map<?, ?>>> files = entries(text);
+    if (files.isEmpty()) {
       return Optional.empty();
     }
     Set<String> paths = new LinkedHashSet<>();
-    for (Object f : files) {
-      if (f instanceof Map<?, ?> entry && entry.get("path") instanceof String path) {
+    for (Map<?, ?> entry : files.get()) {
+      if (entry.get("path") instanceof String path) {
         paths.add(path);
       }
     }

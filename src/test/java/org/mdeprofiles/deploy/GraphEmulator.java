@@ -1,11 +1,7 @@
 package org.mdeprofiles.deploy;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
@@ -43,11 +39,10 @@ import org.mdeprofiles.io.JsonReader;
  * {@code @odata.nextLink} and {@code $filter=displayName eq '...'} (quotes doubled); [throttle]
  * Graph throttling guidance: 429 with Retry-After.
  */
-final class GraphEmulator implements AutoCloseable {
+final class GraphEmulator extends LoopbackServer {
   private static final String CONFIGURATIONS = "/beta/deviceManagement/deviceConfigurations";
   private static final int PAGE = 3;
 
-  private final HttpServer server;
   private final String tenant;
   private final String clientId;
   private final String secret;
@@ -63,18 +58,6 @@ final class GraphEmulator implements AutoCloseable {
     this.tenant = tenant;
     this.clientId = clientId;
     this.secret = secret;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", this::handle);
-    server.start();
-  }
-
-  String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
   }
 
   /** Registers the app's certificate: assertions signed by its key are accepted [token]. */
@@ -121,7 +104,8 @@ final class GraphEmulator implements AutoCloseable {
     return id;
   }
 
-  private synchronized void handle(HttpExchange ex) throws IOException {
+  @Override
+  synchronized void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String method = ex.getRequestMethod();
       String path = ex.getRequestURI().getRawPath();
@@ -136,7 +120,7 @@ final class GraphEmulator implements AutoCloseable {
         return;
       }
       if (path.equals("/" + tenant + "/oauth2/v2.0/token") && method.equals("POST")) {
-        token(ex, JamfProEmulator.form(new String(body, StandardCharsets.UTF_8)));
+        token(ex, form(new String(body, StandardCharsets.UTF_8)));
         return;
       }
       String auth = Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization")).orElse("");
@@ -262,7 +246,7 @@ final class GraphEmulator implements AutoCloseable {
 
   /** [odata] $filter on displayName, else every configuration, a page at a time. */
   private void list(HttpExchange ex, String query) throws IOException {
-    Map<String, String> params = JamfProEmulator.form(query == null ? "" : query);
+    Map<String, String> params = form(query == null ? "" : query);
     List<Map<String, Object>> all = new ArrayList<>(configurations.values());
     if (params.containsKey("$filter")) {
       Matcher m = Pattern.compile("displayName eq '((?:[^']|'')*)'").matcher(params.get("$filter"));
@@ -291,16 +275,5 @@ final class GraphEmulator implements AutoCloseable {
 
   private static String error(String code, String message) {
     return Json.write(Map.of("error", Map.of("code", code, "message", message)));
-  }
-
-  private static void send(HttpExchange ex, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().add("Content-Type", "application/json");
-    ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
   }
 }

@@ -2,13 +2,8 @@ package org.mdeprofiles.deploy;
 
 import com.dd.plist.NSDictionary;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,13 +41,12 @@ import org.w3c.dom.NodeList;
  * computergroups; [model] the storage rules of {@link JamfProModel} (identity minted on create,
  * kept as sent on update; one extra entity decoding; verbatim payloads).
  */
-final class JamfProEmulator implements AutoCloseable {
+final class JamfProEmulator extends LoopbackServer {
   /** A request as the server saw it: no body, no credentials. */
   record Seen(String method, String path, String auth) {}
 
   private record Stored(Map<String, String> general, List<String> groups, NSDictionary served) {}
 
-  private final HttpServer server;
   private final String clientId;
   private final String clientSecret;
   private final String user;
@@ -73,18 +67,6 @@ final class JamfProEmulator implements AutoCloseable {
     this.clientSecret = clientSecret;
     this.user = user;
     this.password = password;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", this::handle);
-    server.start();
-  }
-
-  String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
   }
 
   void addGroup(String name) {
@@ -145,7 +127,8 @@ final class JamfProEmulator implements AutoCloseable {
         .toUpperCase(java.util.Locale.ROOT);
   }
 
-  private synchronized void handle(HttpExchange ex) throws IOException {
+  @Override
+  synchronized void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String method = ex.getRequestMethod();
       String path = ex.getRequestURI().getPath();
@@ -381,30 +364,7 @@ final class JamfProEmulator implements AutoCloseable {
     return builder.parse(new ByteArrayInputStream(body));
   }
 
-  /** An application/x-www-form-urlencoded body (or query) as a map. */
-  static Map<String, String> form(String text) {
-    Map<String, String> out = new HashMap<>();
-    for (String pair : text.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return out;
-  }
-
   private static String esc(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
-
-  private static void send(HttpExchange ex, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
   }
 }

@@ -71,9 +71,12 @@ class SpecCompilerTest {
     try (InputStream in = SpecCompilerTest.class.getResourceAsStream("/org/mdeprofiles/findings.properties")) {
       messages.load(in);
     }
+    // Every family of codes the message file has, not a list kept by hand (which had missed rule,
+    // config and fleet).
+    java.util.Set<String> families = new java.util.TreeSet<>();
+    messages.stringPropertyNames().forEach(k -> families.add(k.substring(0, k.indexOf('.'))));
     java.util.regex.Pattern code = java.util.regex.Pattern.compile(
-        "\"((?:plist|profile|key|payload|defender|jamf|intune|schema|signature|onboarding|spec|tcc|filter)"
-            + "\\.[a-z-]+(?:\\.[a-z-]+)*)\"");
+        "\"((?:" + String.join("|", families) + ")\\.[a-z-]+(?:\\.[a-z-]+)*)\"");
     List<String> missing = new java.util.ArrayList<>();
     int found = 0;
     try (Stream<Path> walk = Files.walk(Path.of("src/main"))) {

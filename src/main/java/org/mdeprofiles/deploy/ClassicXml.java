@@ -49,6 +49,15 @@ final class ClassicXml {
     return element(root, path).map(Node::getTextContent);
   }
 
+  /** The names of the computer groups a profile is scoped to (scope/computer_groups). */
+  List<String> groupNames() {
+    List<String> out = new ArrayList<>();
+    for (ClassicXml g : children("scope/computer_groups", "computer_group")) {
+      g.text("name").ifPresent(out::add);
+    }
+    return out;
+  }
+
   /** Every element named {@code name} directly under the element at {@code path}. */
   List<ClassicXml> children(String path, String name) {
     List<ClassicXml> out = new ArrayList<>();

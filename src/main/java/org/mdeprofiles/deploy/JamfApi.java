@@ -82,7 +82,7 @@ public final class JamfApi {
       r = call(method, path, body);
     }
     if (r.status() == 401 || r.status() == 403) {
-      throw new DeployException(method + " " + pathOnly(path) + ": Jamf Pro at " + http.host() + " answered "
+      throw new DeployException(method + " " + Printable.line(path) + ": Jamf Pro at " + http.host() + " answered "
           + r.status() + "; the account needs the privileges to read, create, update and delete macOS"
           + " configuration profiles and to read computer groups");
     }
@@ -97,12 +97,8 @@ public final class JamfApi {
             "Content-Type", "application/xml");
   }
 
-  private static String pathOnly(String path) {
-    return Printable.line(path);
-  }
-
   private static DeployException failed(String method, String path, HttpApi.Response r) {
-    return new DeployException(method + " " + pathOnly(path) + ": Jamf Pro answered " + r.status() + reason(r));
+    return new DeployException(method + " " + Printable.line(path) + ": Jamf Pro answered " + r.status() + reason(r));
   }
 
   /** What Jamf's HTML error page says (its paragraphs), cut short and made one line. */

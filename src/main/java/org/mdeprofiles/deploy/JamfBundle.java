@@ -24,8 +24,14 @@ public record JamfBundle(List<Item> items, List<Manual> manual, String prefix) {
    * @param body the Classic API body, as generated
    * @param intended the plist Jamf stores from the body, which a Mac should get
    * @param groups the computer groups the body scopes to
+   * @param fields the body's values of {@link #COMPARED_FIELDS}, stripped (empty when absent)
    */
-  public record Item(String file, String name, byte[] body, PlistDict intended, List<String> groups, boolean secret) {}
+  public record Item(String file, String name, byte[] body, PlistDict intended, List<String> groups,
+      Map<String, String> fields, boolean secret) {}
+
+  /** The fields of a profile besides its payloads and scope that a deploy keeps as the bundle says. */
+  static final List<String> COMPARED_FIELDS = List.of("general/description", "general/distribution_method",
+      "general/redeploy_on_update", "general/category/name");
 
   public JamfBundle {
     items = List.copyOf(items);
@@ -42,7 +48,7 @@ public record JamfBundle(List<Item> items, List<Manual> manual, String prefix) {
       String path = e.getKey();
       if (path.endsWith(".classic.xml")) {
         byte[] body = BundleManifest.verified(dir, path, e.getValue());
-        Item item = item(path, body, e.getValue());
+        Item item = item(path, body);
         items.add(item);
         if (item.intended().string("PayloadIdentifier") != null) {
           identifiers.add(item.intended().string("PayloadIdentifier"));
@@ -58,7 +64,7 @@ public record JamfBundle(List<Item> items, List<Manual> manual, String prefix) {
     return new JamfBundle(items, manual, BundlePrefix.of(identifiers));
   }
 
-  private static Item item(String path, byte[] body, Map<?, ?> entry) throws InputException {
+  private static Item item(String path, byte[] body) throws InputException {
     ClassicXml xml;
     try {
       xml = ClassicXml.parse(body, path);
@@ -74,12 +80,11 @@ public record JamfBundle(List<Item> items, List<Manual> manual, String prefix) {
     } catch (PlistFormatException e) {
       throw new InputException(path, "its payloads are not a plist: " + e.getMessage());
     }
-    List<String> groups = new ArrayList<>();
-    for (ClassicXml g : xml.children("scope/computer_groups", "computer_group")) {
-      g.text("name").ifPresent(groups::add);
-    }
+    java.util.LinkedHashMap<String, String> fields = new java.util.LinkedHashMap<>();
+    COMPARED_FIELDS.forEach(f -> fields.put(f, xml.text(f).orElse("").strip()));
     boolean secret = path.endsWith(org.mdeprofiles.catalog.Defender.ONBOARDING_DOMAIN + ".classic.xml");
-    return new Item(path, name, body, intended, groups, secret);
+    return new Item(path, name, body, intended, xml.groupNames(), java.util.Collections.unmodifiableMap(fields),
+        secret);
   }
 
   /** The bundle's profile named {@code name}, if any. */

@@ -149,25 +149,16 @@ public final class JamfDeploy implements Target<JamfDeploy.JamfPlan> {
       return Optional.of(diff.get().isRoot() ? "the profile differs" : Printable.line(diff.get().toString())
           + " differs");
     }
-    List<String> groups = new ArrayList<>();
-    for (ClassicXml g : stored.children("scope/computer_groups", "computer_group")) {
-      g.text("name").ifPresent(groups::add);
-    }
+    List<String> groups = stored.groupNames();
     if (!new LinkedHashSet<>(groups).equals(new LinkedHashSet<>(item.groups()))) {
       return Optional.of("its scope differs (groups " + Printable.line(String.join(", ", groups)) + ")");
     }
-    try {
-      ClassicXml sent = ClassicXml.parse(item.body(), item.file());
-      for (String field : List.of("general/description", "general/distribution_method",
-          "general/redeploy_on_update", "general/category/name")) {
-        String want = sent.text(field).orElse("").strip();
-        String have = stored.text(field).orElse("").strip();
-        if (!want.equals(have) && !(field.endsWith("category/name") && want.isEmpty())) {
-          return Optional.of(field + " differs");
-        }
+    for (Map.Entry<String, String> field : item.fields().entrySet()) {
+      String have = stored.text(field.getKey()).orElse("").strip();
+      // Without a category in the body, Jamf's own "No category assigned" is what it means.
+      if (!field.getValue().equals(have) && !(field.getKey().endsWith("category/name") && field.getValue().isEmpty())) {
+        return Optional.of(field.getKey() + " differs");
       }
-    } catch (DeployException e) {
-      return Optional.of("the body cannot be read");
     }
     return Optional.empty();
   }

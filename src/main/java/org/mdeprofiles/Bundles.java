@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mdeprofiles.catalog.Catalog;
 import org.mdeprofiles.config.GenerateSettings;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.Severity;
@@ -47,10 +46,10 @@ public final class Bundles {
     Map<String, List<Profile>> forms = new LinkedHashMap<>();
     forms.put(PlainTarget.NAME, profiles);
     if (request.targets().contains(JamfTarget.NAME)) {
-      forms.put(JamfTarget.NAME, Catalog.forJamf(settings, profiles));
+      forms.put(JamfTarget.NAME, JamfTarget.form(settings, profiles));
     }
     if (request.targets().contains(IntuneTarget.NAME)) {
-      forms.put(IntuneTarget.NAME, Catalog.forIntune(settings, profiles));
+      forms.put(IntuneTarget.NAME, IntuneTarget.form(settings, profiles));
     }
     // Profiles are told apart by identity: comparing records by value would only cost time.
     Map<Profile, Integer> index = new IdentityHashMap<>();

@@ -1,5 +1,6 @@
 package org.mdeprofiles.catalog;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -8,14 +9,18 @@ import org.mdeprofiles.model.MacosVersion;
 import org.mdeprofiles.model.Profile;
 
 /**
- * One profile the catalog can build.
+ * One profile the catalog can build: one row of the catalog's table.
  *
- * @param name short name, used for --profiles and as the file's base name
+ * @param name short name, used for --profiles, as the file's base name and as its config section
  * @param minMacos the oldest macOS the profile applies to
  * @param maxMacos the newest macOS it applies to, when it stops applying
  * @param deprecatedFrom the macOS from which Apple deprecates what the profile grants
  * @param legacy true for profiles kept for old fleets only
  * @param inDefaultBundle false for profiles built only on request (the combined profile)
+ * @param gathers true for a profile that holds the payloads of every other modern profile of the
+ *     default bundle, merged by payload type, instead of payloads of its own
+ * @param description the profile's description, which may follow from the settings
+ * @param payloads what the profile holds, in order
  */
 public record CatalogEntry(
     String name,
@@ -25,7 +30,10 @@ public record CatalogEntry(
     Optional<MacosVersion> deprecatedFrom,
     boolean legacy,
     boolean inDefaultBundle,
-    Function<GenerateSettings, Profile> builder) {
+    boolean gathers,
+    String displayName,
+    Function<GenerateSettings, String> description,
+    List<PayloadDefinition> payloads) {
 
   public CatalogEntry {
     Objects.requireNonNull(name, "name == null");
@@ -33,7 +41,12 @@ public record CatalogEntry(
     Objects.requireNonNull(minMacos, "minMacos == null");
     Objects.requireNonNull(maxMacos, "maxMacos == null");
     Objects.requireNonNull(deprecatedFrom, "deprecatedFrom == null");
-    Objects.requireNonNull(builder, "builder == null");
+    Objects.requireNonNull(displayName, "displayName == null");
+    Objects.requireNonNull(description, "description == null");
+    payloads = List.copyOf(payloads);
+    if (gathers != payloads.isEmpty()) {
+      throw new IllegalArgumentException(name + ": a profile either gathers or holds payloads of its own");
+    }
   }
 
   /** True when a fleet whose oldest Mac runs {@code oldest} has Macs this profile applies to. */
@@ -47,11 +60,12 @@ public record CatalogEntry(
   }
 
   /** The purpose, with the legacy and deprecation notes a reader needs. */
-  public String description() {
+  public String purposeWithNotes() {
     return purpose + deprecatedFrom.map(d -> "; Apple deprecates this grant from macOS " + d).orElse("");
   }
 
+  /** The profile, its UUIDs assigned. */
   public Profile build(GenerateSettings settings) {
-    return builder.apply(settings);
+    return Catalog.build(this, settings);
   }
 }

@@ -47,7 +47,7 @@ final class ListCommand implements Command {
         entry.put("deprecatedFrom", e.deprecatedFrom().map(Object::toString).orElse(null));
         entry.put("legacy", e.legacy());
         entry.put("inDefaultBundle", e.inDefaultBundle());
-        entry.put("purpose", e.description());
+        entry.put("purpose", e.purposeWithNotes());
         entries.add(entry);
       }
       out.print(Json.write(Map.of("profiles", entries)));
@@ -55,7 +55,7 @@ final class ListCommand implements Command {
     }
     out.printf("%-14s %-14s %s%n", "PROFILE", "MACOS", "PURPOSE");
     for (CatalogEntry e : Catalog.entries()) {
-      out.printf("%-14s %-14s %s%n", e.name(), e.macosRange(), e.description());
+      out.printf("%-14s %-14s %s%n", e.name(), e.macosRange(), e.purposeWithNotes());
     }
     return ExitCode.OK;
   }

@@ -1,70 +1,66 @@
 package org.mdeprofiles.model;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
+import org.mdeprofiles.plist.PlistValue;
 
 /**
- * A stable text form of a model value, the input of its name-based UUID: record components by
- * name, lists and maps in order, strings quoted. Java class names are left out, so renaming a
- * type does not change a single UUID.
+ * A stable text form of a property-list value, the input of a name-based UUID: dictionaries with
+ * their keys (Apple's key names) in order, arrays in order, each scalar with its plist type. No
+ * Java name is part of it, so renaming a class or field moves no UUID.
  */
 final class CanonicalForm {
   private CanonicalForm() {}
 
-  static String of(Object value) {
+  static String of(PlistValue value) {
     StringBuilder out = new StringBuilder();
     append(value, out);
     return out.toString();
   }
 
-  private static void append(Object value, StringBuilder out) {
-    if (value == null) {
-      out.append("null");
-    } else if (value instanceof String s) {
-      out.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-    } else if (value instanceof Boolean || value instanceof Number) {
-      out.append(value);
-    } else if (value instanceof byte[] bytes) {
-      out.append("data:").append(java.util.Base64.getEncoder().encodeToString(bytes));
-    } else if (value instanceof List<?> list) {
-      out.append('[');
-      for (int i = 0; i < list.size(); i++) {
-        out.append(i == 0 ? "" : ",");
-        append(list.get(i), out);
-      }
-      out.append(']');
-    } else if (value instanceof Map<?, ?> map) {
-      out.append('{');
-      boolean first = true;
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        out.append(first ? "" : ",");
-        first = false;
-        append(String.valueOf(e.getKey()), out);
-        out.append(':');
-        append(e.getValue(), out);
-      }
-      out.append('}');
-    } else if (value instanceof Record record) {
-      out.append('(');
-      RecordComponent[] components = record.getClass().getRecordComponents();
-      for (int i = 0; i < components.length; i++) {
-        out.append(i == 0 ? "" : ",").append(components[i].getName()).append('=');
-        append(read(components[i], record), out);
-      }
-      out.append(')');
+  private static void append(PlistValue value, StringBuilder out) {
+    if (value instanceof PlistValue.PlistString s) {
+      quoted(s.value(), out);
+    } else if (value instanceof PlistValue.PlistInteger i) {
+      out.append("integer:").append(i.value());
+    } else if (value instanceof PlistValue.PlistReal r) {
+      out.append("real:").append(r.value());
+    } else if (value instanceof PlistValue.PlistBoolean b) {
+      out.append(b.value());
+    } else if (value instanceof PlistValue.PlistDate d) {
+      out.append("date:").append(d.iso8601());
+    } else if (value instanceof PlistValue.PlistData d) {
+      out.append("data:").append(d.base64());
+    } else if (value instanceof PlistValue.PlistArray a) {
+      array(a.items(), out);
     } else {
-      throw new IllegalArgumentException("no canonical form for " + value.getClass().getName());
+      dict(((PlistValue.PlistDict) value).entries(), out);
     }
   }
 
-  private static Object read(RecordComponent component, Record record) {
-    try {
-      component.getAccessor().setAccessible(true);
-      return component.getAccessor().invoke(record);
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + component.getName(), e);
+  private static void array(List<PlistValue> items, StringBuilder out) {
+    out.append('[');
+    for (int i = 0; i < items.size(); i++) {
+      out.append(i == 0 ? "" : ",");
+      append(items.get(i), out);
     }
+    out.append(']');
+  }
+
+  private static void dict(Map<String, PlistValue> entries, StringBuilder out) {
+    out.append('{');
+    boolean first = true;
+    for (Map.Entry<String, PlistValue> e : entries.entrySet()) {
+      out.append(first ? "" : ",");
+      first = false;
+      quoted(e.getKey(), out);
+      out.append(':');
+      append(e.getValue(), out);
+    }
+    out.append('}');
+  }
+
+  private static void quoted(String s, StringBuilder out) {
+    out.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
   }
 }

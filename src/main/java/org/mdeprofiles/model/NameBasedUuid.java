@@ -19,8 +19,8 @@ public final class NameBasedUuid {
     return of(NAMESPACE, name).toString().toUpperCase(Locale.ROOT);
   }
 
-  /** The UUID of a model value: from its identifier and its canonical content. */
-  public static String forContent(String identifier, Object content) {
+  /** The UUID of a payload or profile: from its identifier and its dictionary (Apple's key names). */
+  public static String forContent(String identifier, org.mdeprofiles.plist.PlistValue.PlistDict content) {
     return of(identifier + "\n" + CanonicalForm.of(content));
   }
 

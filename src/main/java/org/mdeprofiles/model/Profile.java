@@ -1,7 +1,14 @@
 package org.mdeprofiles.model;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.mdeprofiles.plist.PlistValue;
+import org.mdeprofiles.plist.PlistValue.PlistArray;
+import org.mdeprofiles.plist.PlistValue.PlistBoolean;
+import org.mdeprofiles.plist.PlistValue.PlistDict;
+import org.mdeprofiles.plist.PlistValue.PlistString;
 
 /**
  * A configuration profile: the top-level keys and its payloads.
@@ -33,5 +40,31 @@ public record Profile(
   public Profile withUuid(String newUuid) {
     return new Profile(
         name, identifier, newUuid, displayName, description, organization, scope, removalDisallowed, payloads);
+  }
+
+  public Profile withPayloads(List<Payload> newPayloads) {
+    return new Profile(
+        name, identifier, uuid, displayName, description, organization, scope, removalDisallowed, newPayloads);
+  }
+
+  /**
+   * The top-level dictionary with Apple's key names, as the profile file holds it; the UUID left
+   * out while it is blank. The file's name is not part of it.
+   */
+  public PlistDict dictionary() {
+    Map<String, PlistValue> keys = new LinkedHashMap<>();
+    keys.put("PayloadType", new PlistString("Configuration"));
+    keys.put("PayloadVersion", new PlistValue.PlistInteger(java.math.BigInteger.ONE));
+    keys.put("PayloadIdentifier", new PlistString(identifier));
+    if (!uuid.isEmpty()) {
+      keys.put("PayloadUUID", new PlistString(uuid));
+    }
+    keys.put("PayloadDisplayName", new PlistString(displayName));
+    keys.put("PayloadDescription", new PlistString(description));
+    keys.put("PayloadOrganization", new PlistString(organization));
+    keys.put("PayloadScope", new PlistString(scope));
+    keys.put("PayloadRemovalDisallowed", new PlistBoolean(removalDisallowed));
+    keys.put("PayloadContent", new PlistArray(payloads.stream().map(p -> (PlistValue) p.dictionary()).toList()));
+    return new PlistDict(keys);
   }
 }

@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mdeprofiles.catalog.Catalog;
+import org.mdeprofiles.config.GenerateSettings;
 import org.mdeprofiles.config.IntuneOptions;
 import org.mdeprofiles.config.JamfOptions;
 import org.mdeprofiles.config.OnboardingFile;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.PlistPath;
+import org.mdeprofiles.model.Profile;
 import org.mdeprofiles.io.Json;
 import org.mdeprofiles.render.RenderException;
 import org.mdeprofiles.render.TemplateRenderer;
@@ -30,6 +33,15 @@ public final class IntuneTarget {
   static final String STEP_ONBOARDING = "step 2: onboarding (a secret: tenant credentials), deployed last";
 
   private IntuneTarget() {}
+
+  /**
+   * The profiles as Intune takes them: preference payloads out of a profile that gathers them,
+   * in their own profiles, since Defender reads its settings only from a profile named
+   * {@code com.microsoft.wdav}.
+   */
+  public static List<Profile> form(GenerateSettings settings, List<Profile> profiles) {
+    return Catalog.split(settings, profiles, p -> !Catalog.isApple(p.type()));
+  }
 
   public static TargetOutput files(
       List<ProfileFile> profiles, Optional<OnboardingFile> onboarding, IntuneOptions options,

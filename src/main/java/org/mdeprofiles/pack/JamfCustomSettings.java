@@ -2,7 +2,6 @@ package org.mdeprofiles.pack;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.mdeprofiles.model.NameBasedUuid;
 import org.mdeprofiles.plist.PlistFormatException;
@@ -36,8 +35,8 @@ final class JamfCustomSettings {
     String identifier = source.identifier() + ".custom-settings." + domain;
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("identifier", identifier);
-    model.put("uuid", NameBasedUuid.forContent(identifier, List.of(domain, settings)));
-    model.put("payloadUuid", NameBasedUuid.forContent(identifier + ".preferences", List.of(domain, settings)));
+    model.put("uuid", NameBasedUuid.forContent(identifier, PlistDict.of(domain, settings)));
+    model.put("payloadUuid", NameBasedUuid.forContent(identifier + ".preferences", PlistDict.of(domain, settings)));
     model.put("displayName", source.displayName());
     model.put("description", source.description());
     model.put("organization", source.organization());

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mdeprofiles.cms.SigningIdentity;
+import org.mdeprofiles.config.GenerateSettings;
 import org.mdeprofiles.config.JamfOptions;
 import org.mdeprofiles.config.OnboardingFile;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.PlistPath;
+import org.mdeprofiles.model.Profile;
 import org.mdeprofiles.plist.PlistValue.PlistDict;
 import org.mdeprofiles.render.RenderException;
 import org.mdeprofiles.render.TemplateRenderer;
@@ -38,6 +40,11 @@ public final class JamfTarget {
       "automation: POST /JSSResource/osxconfigurationprofiles/id/0 (instead of step 3; a secret)";
 
   private JamfTarget() {}
+
+  /** The profiles in the form Jamf Pro takes them ({@link JamfForm}). */
+  public static List<Profile> form(GenerateSettings settings, List<Profile> profiles) {
+    return JamfForm.of(settings, profiles);
+  }
 
   public static TargetOutput files(
       List<ProfileFile> profiles, Optional<OnboardingFile> onboarding, JamfOptions options, TemplateRenderer renderer,

@@ -11,9 +11,13 @@ import org.mdeprofiles.TestProfiles;
 import org.mdeprofiles.config.GenerateSettings;
 import org.mdeprofiles.config.KextApproval;
 import org.mdeprofiles.config.KextSettings;
-import org.mdeprofiles.model.KernelExtensionPolicy;
+import org.mdeprofiles.model.Payload;
 import org.mdeprofiles.model.Profile;
-import org.mdeprofiles.model.TeamBundleIds;
+import org.mdeprofiles.plist.PlistValue;
+import org.mdeprofiles.plist.PlistValue.PlistArray;
+import org.mdeprofiles.plist.PlistValue.PlistBoolean;
+import org.mdeprofiles.plist.PlistValue.PlistDict;
+import org.mdeprofiles.plist.PlistValue.PlistString;
 
 class KextProfileTest {
   private static GenerateSettings settings(String org, String prefix, KextSettings kext) {
@@ -23,32 +27,52 @@ class KextProfileTest {
   }
 
   private static Profile build(GenerateSettings s) {
-    return KextProfile.build(s);
+    return Catalog.find("kext").orElseThrow().build(s);
   }
 
-  private static KernelExtensionPolicy policy(Profile p) {
-    return (KernelExtensionPolicy) p.payloads().get(0);
+  private static Payload policy(Profile p) {
+    return p.payloads().get(0);
+  }
+
+  private static List<String> teams(Payload p) {
+    return p.content().get("AllowedTeamIdentifiers") instanceof PlistArray a ? strings(a) : List.of();
+  }
+
+  /** AllowedKernelExtensions as Team ID -> bundle IDs, in order; empty when the key is left out. */
+  private static Map<String, List<String>> kernelExtensions(Payload p) {
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    if (p.content().get("AllowedKernelExtensions") instanceof PlistDict d) {
+      d.entries().forEach((team, ids) -> out.put(team, strings((PlistArray) ids)));
+    }
+    return out;
+  }
+
+  private static List<String> strings(PlistArray a) {
+    return a.items().stream().map(v -> ((PlistString) v).value()).toList();
+  }
+
+  private static PlistValue key(Payload p, String key) {
+    return p.content().get(key);
   }
 
   @Test
   void defaultApprovesDefenderByTeamAndBundle() {
-    KernelExtensionPolicy p = policy(build(GenerateSettings.defaults()));
-    assertEquals(List.of("UBF8T346G9"), p.allowedTeamIdentifiers());
-    assertEquals(List.of(new TeamBundleIds("UBF8T346G9", List.of("com.microsoft.wdavkext"))),
-        p.allowedKernelExtensions());
-    assertEquals(false, p.allowUserOverrides());
-    assertEquals(false, p.allowNonAdminUserApprovals());
+    Payload p = policy(build(GenerateSettings.defaults()));
+    assertEquals(List.of("UBF8T346G9"), teams(p));
+    assertEquals(Map.of("UBF8T346G9", List.of("com.microsoft.wdavkext")), kernelExtensions(p));
+    assertEquals(new PlistBoolean(false), key(p, "AllowUserOverrides"));
+    assertEquals(new PlistBoolean(false), key(p, "AllowNonAdminUserApprovals"));
     assertEquals("com.microsoft.wdav.kext.kernel-extension-policy", p.header().identifier());
   }
 
   @Test
   void approvalModeChoosesKeys() {
-    KernelExtensionPolicy team = policy(build(settings("O", "com.o", new KextSettings(KextApproval.TEAM, List.of(), Map.of()))));
-    assertEquals(List.of("UBF8T346G9"), team.allowedTeamIdentifiers());
-    assertEquals(List.of(), team.allowedKernelExtensions());
-    KernelExtensionPolicy bundle = policy(build(settings("O", "com.o", new KextSettings(KextApproval.BUNDLE, List.of(), Map.of()))));
-    assertEquals(List.of(), bundle.allowedTeamIdentifiers());
-    assertEquals(1, bundle.allowedKernelExtensions().size());
+    Payload team = policy(build(settings("O", "com.o", new KextSettings(KextApproval.TEAM, List.of(), Map.of()))));
+    assertEquals(List.of("UBF8T346G9"), teams(team));
+    assertEquals(null, key(team, "AllowedKernelExtensions"));
+    Payload bundle = policy(build(settings("O", "com.o", new KextSettings(KextApproval.BUNDLE, List.of(), Map.of()))));
+    assertEquals(null, key(bundle, "AllowedTeamIdentifiers"));
+    assertEquals(1, kernelExtensions(bundle).size());
   }
 
   @Test
@@ -56,12 +80,11 @@ class KextProfileTest {
     KextSettings kext = new KextSettings(KextApproval.BOTH, List.of("ABCDE12345", "UBF8T346G9"),
         Map.of("UBF8T346G9", List.of("com.microsoft.wdavkext", "com.microsoft.other"),
             "ABCDE12345", List.of("com.example.driver")));
-    KernelExtensionPolicy p = policy(build(settings("O", "com.o", kext)));
-    assertEquals(List.of("UBF8T346G9", "ABCDE12345"), p.allowedTeamIdentifiers());
-    assertEquals(new TeamBundleIds("UBF8T346G9", List.of("com.microsoft.wdavkext", "com.microsoft.other")),
-        p.allowedKernelExtensions().get(0));
-    assertEquals(new TeamBundleIds("ABCDE12345", List.of("com.example.driver")),
-        p.allowedKernelExtensions().get(1));
+    Payload p = policy(build(settings("O", "com.o", kext)));
+    assertEquals(List.of("UBF8T346G9", "ABCDE12345"), teams(p));
+    assertEquals(List.of("UBF8T346G9", "ABCDE12345"), List.copyOf(kernelExtensions(p).keySet()));
+    assertEquals(List.of("com.microsoft.wdavkext", "com.microsoft.other"), kernelExtensions(p).get("UBF8T346G9"));
+    assertEquals(List.of("com.example.driver"), kernelExtensions(p).get("ABCDE12345"));
   }
 
   @Test

@@ -225,10 +225,10 @@ class GenerateCommandTest {
   void brokenTemplateOverrideIsBadInput() throws Exception {
     Path templates = dir.resolve("templates");
     Files.createDirectories(templates.resolve("payloads"));
-    Files.writeString(templates.resolve("payloads/kernel-extension-policy.ftlx"), "<#if>\n");
+    Files.writeString(templates.resolve("payloads/com.apple.syspolicy.kernel-extension-policy.ftlx"), "<#if>\n");
     CliRun run = CliRun.of("generate", "--templates", templates.toString(), "--out", out().toString());
     assertEquals(3, run.exit());
-    assertTrue(run.err().startsWith("mde-profiles: template payloads/kernel-extension-policy.ftlx line 1: "),
+    assertTrue(run.err().startsWith("mde-profiles: template payloads/com.apple.syspolicy.kernel-extension-policy.ftlx line 1: "),
         run.err());
     assertEquals(0, fileCount(out()));
   }
@@ -242,11 +242,11 @@ class GenerateCommandTest {
         "<#assign ex=\"freemarker.template.utility.Execute\"?new()>${ex(\"touch " + marker + "\")}",
         "<#assign c=\"freemarker.template.utility.ObjectConstructor\"?new()>${c(\"java.io.File\", \"" + marker
             + "\").createNewFile()?c}")) {
-      Files.writeString(templates.resolve("payloads/kernel-extension-policy.ftlx"), attack + "\n");
+      Files.writeString(templates.resolve("payloads/com.apple.syspolicy.kernel-extension-policy.ftlx"), attack + "\n");
       CliRun run = CliRun.of("generate", "--templates", templates.toString(), "--profiles", "kext",
           "--out", out().toString());
       assertEquals(3, run.exit(), run.err());
-      assertTrue(run.err().startsWith("mde-profiles: template payloads/kernel-extension-policy.ftlx line 1:"
+      assertTrue(run.err().startsWith("mde-profiles: template payloads/com.apple.syspolicy.kernel-extension-policy.ftlx line 1:"
           + " Instantiating freemarker.template.utility."), run.err());
       assertFalse(Files.exists(marker), "the template ran a program");
       assertEquals(0, fileCount(out()));
@@ -459,10 +459,39 @@ class GenerateCommandTest {
   }
 
   @Test
+  void aPayloadOverrideSeesTheHeaderAndApplesKeysAndWinsOverTheGenericWriter() throws Exception {
+    Path templates = dir.resolve("templates");
+    Files.createDirectories(templates.resolve("payloads"));
+    Path plain = dir.resolve("plain");
+    assertEquals(0, CliRun.of("generate", "--profiles", "kext", "--mdm", "plain", "--out", plain.toString()).exit());
+    // What the built-in writer does, spelled out: the same bytes.
+    Files.writeString(templates.resolve("payloads/com.apple.syspolicy.kernel-extension-policy.ftlx"),
+        "<#list payload.content.entries as key, value>\n\t\t\t<key>${key}</key>\n<@p.value value \"\t\t\t\"/>\n"
+            + "</#list>\n");
+    CliRun same = CliRun.of("generate", "--templates", templates.toString(), "--profiles", "kext", "--mdm", "plain",
+        "--out", out().toString());
+    assertEquals(0, same.exit(), same.err());
+    assertEquals(Files.readString(plain.resolve("plain/kext.mobileconfig")),
+        Files.readString(out().resolve("plain/kext.mobileconfig")));
+    // An override of another shape wins: one key, from the header and the content.
+    Files.writeString(templates.resolve("payloads/com.apple.syspolicy.kernel-extension-policy.ftlx"),
+        "\t\t\t<key>AllowedTeamIdentifiers</key>\n\t\t\t<array>\n\t\t\t\t<string>"
+            + "${payload.content.entries[\"AllowedTeamIdentifiers\"].items[0].value}</string>\n\t\t\t</array>\n"
+            + "\t\t\t<key>AllowUserOverrides</key>\n\t\t\t<${(payload.header.type?length > 0)?c}/>\n");
+    CliRun other = CliRun.of("generate", "--templates", templates.toString(), "--profiles", "kext", "--mdm", "plain",
+        "--out", out().toString());
+    assertEquals(0, other.exit(), other.err());
+    String kext = Files.readString(out().resolve("plain/kext.mobileconfig"));
+    assertTrue(kext.contains("<key>AllowedTeamIdentifiers</key>\n\t\t\t<array>\n\t\t\t\t<string>UBF8T346G9</string>"
+        + "\n\t\t\t</array>\n\t\t\t<key>AllowUserOverrides</key>\n\t\t\t<true/>\n\t\t</dict>"), kext);
+    assertFalse(kext.contains("AllowedKernelExtensions"), kext);
+  }
+
+  @Test
   void templateOverrideThatBreaksTheRulesWritesNothing() throws Exception {
     Path templates = dir.resolve("templates");
     Files.createDirectories(templates.resolve("payloads"));
-    Files.writeString(templates.resolve("payloads/kernel-extension-policy.ftlx"),
+    Files.writeString(templates.resolve("payloads/com.apple.syspolicy.kernel-extension-policy.ftlx"),
         "\t\t\t<key>AllowUserOverrides</key>\n\t\t\t<integer>0</integer>\n");
     CliRun run = CliRun.of("generate", "--templates", templates.toString(), "--out", out().toString());
     assertEquals(1, run.exit());

@@ -103,6 +103,11 @@ public final class Catalog {
     return ENTRIES;
   }
 
+  /** The profiles' names, in catalog order. */
+  public static List<String> names() {
+    return ENTRIES.stream().map(CatalogEntry::name).toList();
+  }
+
   public static Optional<CatalogEntry> find(String name) {
     return ENTRIES.stream().filter(e -> e.name().equals(name)).findFirst();
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.mdeprofiles.catalog.Catalog;
 import org.mdeprofiles.config.ConfigFile;
 import org.mdeprofiles.config.ServerOptions;
 import org.mdeprofiles.config.SettingsBuilder;
@@ -101,7 +102,7 @@ final class DeployCommand implements Command {
           + DidYouMean.hint(to, List.of("jamf", "intune")));
     }
     Optional<ConfigFile> config = line.hasOption("config")
-        ? Optional.of(ConfigFile.load(Path.of(line.getOptionValue("config")), new SettingsBuilder()))
+        ? Optional.of(ConfigFile.load(Path.of(line.getOptionValue("config")), new SettingsBuilder(), Catalog.names()))
         : Optional.empty();
     if (to.equals("intune")) {
       return intune(line, config.map(ConfigFile::intuneServer).orElse(ServerOptions.NONE), out, err);

@@ -125,7 +125,7 @@ final class GenerateCommand implements Command {
   private static int one(CommandLine line, Optional<Path> configFile, Path outDir, Future<TemplateRenderer> renderer,
       PrintStream out, PrintStream err) throws Exception {
     SettingsBuilder builder = new SettingsBuilder();
-    ConfigFile config = configFile.isPresent() ? ConfigFile.load(configFile.get(), builder) : ConfigFile.none();
+    ConfigFile config = configFile.isPresent() ? ConfigFile.load(configFile.get(), builder, Catalog.names()) : ConfigFile.none();
     try {
       applyFlags(line, builder);
     } catch (IllegalArgumentException e) {

@@ -26,33 +26,13 @@ public record ConfigFile(
     List<String> profiles, List<String> mdm, Optional<Path> onboarding, JamfOptions jamf, IntuneOptions intune,
     ServerOptions jamfServer, ServerOptions intuneServer, SigningConfig signing) {
   private static final Set<String> TEXT_KEYS = Set.of("displayName", "description");
-  private static final Map<String, Set<String>> SECTIONS = ordered(
-      Map.entry("kext", Set.of("displayName", "description", "approval", "teamIdentifiers", "kernelExtensions")),
-      Map.entry("sysext", Set.of("displayName", "description", "nonRemovable")),
-      Map.entry("notifications", Set.of("displayName", "description", "alertType", "badges", "sounds",
-          "notificationCenter", "lockScreen", "criticalAlerts")),
-      Map.entry("autoupdate", Set.of("displayName", "description", "channel", "howToCheck")),
-      Map.entry("fulldisk", TEXT_KEYS),
-      Map.entry("accessibility", TEXT_KEYS),
-      Map.entry("bluetooth", TEXT_KEYS),
-      Map.entry("netfilter", TEXT_KEYS),
-      Map.entry("background", TEXT_KEYS),
-      Map.entry("combined", TEXT_KEYS),
-      Map.entry("settingsProfile", TEXT_KEYS));
+  /** The section of the settings profile: {@code settings} itself holds Defender's settings. */
+  static final String SETTINGS_PROFILE_SECTION = "settingsProfile";
   private static final Set<String> TOP_KEYS = Set.of(
       "organization", "prefix", "removalDisallowed", "macos", "newestMacos", "profiles", "mdm", "onboarding", "settings", "signing", "jamf",
       "intune");
   private static final Set<String> JAMF_KEYS =
       Set.of("category", "distributionMethod", "redeployOnUpdate", "computerGroups", "url", "clientId", "user");
-
-  @SafeVarargs
-  private static Map<String, Set<String>> ordered(Map.Entry<String, Set<String>>... entries) {
-    Map<String, Set<String>> map = new java.util.LinkedHashMap<>();
-    for (Map.Entry<String, Set<String>> e : entries) {
-      map.put(e.getKey(), e.getValue());
-    }
-    return java.util.Collections.unmodifiableMap(map);
-  }
 
   public ConfigFile {
     profiles = List.copyOf(profiles);
@@ -64,8 +44,11 @@ public record ConfigFile(
         ServerOptions.NONE, ServerOptions.NONE, SigningConfig.NONE);
   }
 
-  /** Reads {@code file} and applies its settings to {@code settings}. */
-  public static ConfigFile load(Path file, SettingsBuilder settings) throws InputException {
+  /**
+   * Reads {@code file} and applies its settings to {@code settings}; it may have a section for each
+   * of {@code profiles} (the catalog's names), with that profile's texts and own options.
+   */
+  public static ConfigFile load(Path file, SettingsBuilder settings, List<String> profiles) throws InputException {
     String name = file.toString();
     String text = InputFiles.text(InputFiles.read(file), name);
     try {
@@ -74,8 +57,9 @@ public record ConfigFile(
         return none();
       }
       ConfigTree top = ConfigTree.root(loaded);
-      top.onlyKeys(union());
-      apply(top, settings);
+      Map<String, Set<String>> sections = sections(profiles);
+      top.onlyKeys(union(sections.keySet()));
+      apply(top, settings, sections);
       Optional<Path> onboarding = top.string("onboarding").map(p -> resolve(file, p));
       return new ConfigFile(top.strings("profiles"), top.strings("mdm"), onboarding,
           top.section("jamf").map(ConfigSections::jamf).orElse(JamfOptions.DEFAULT),
@@ -93,13 +77,24 @@ public record ConfigFile(
     return parent == null ? Path.of(path) : parent.resolve(path);
   }
 
-  private static Set<String> union() {
+  /** Each profile's section and its keys: the texts, and the options the profile has. */
+  private static Map<String, Set<String>> sections(List<String> profiles) {
+    Map<String, Set<String>> sections = new java.util.LinkedHashMap<>();
+    for (String profile : profiles) {
+      Set<String> keys = new java.util.HashSet<>(TEXT_KEYS);
+      keys.addAll(ConfigSections.OPTIONS.getOrDefault(profile, Set.of()));
+      sections.put(profile.equals("settings") ? SETTINGS_PROFILE_SECTION : profile, keys);
+    }
+    return sections;
+  }
+
+  private static Set<String> union(Set<String> sections) {
     Set<String> all = new java.util.HashSet<>(TOP_KEYS);
-    all.addAll(SECTIONS.keySet());
+    all.addAll(sections);
     return all;
   }
 
-  private static void apply(ConfigTree top, SettingsBuilder settings) {
+  private static void apply(ConfigTree top, SettingsBuilder settings, Map<String, Set<String>> sections) {
     top.string("organization").ifPresent(v -> settings.organization("organization", v));
     top.string("prefix").ifPresent(v -> settings.prefix("prefix", v));
     top.string("macos").ifPresent(v -> settings.macos("macos", v));
@@ -108,11 +103,11 @@ public record ConfigFile(
     if (top.has("settings")) {
       settings.defenderSettings(SettingsTree.dict(top.raw("settings"), "settings"));
     }
-    for (Map.Entry<String, Set<String>> section : SECTIONS.entrySet()) {
+    for (Map.Entry<String, Set<String>> section : sections.entrySet()) {
       Optional<ConfigTree> values = top.section(section.getKey());
       if (values.isPresent()) {
         values.get().onlyKeys(section.getValue());
-        String profile = section.getKey().equals("settingsProfile") ? "settings" : section.getKey();
+        String profile = section.getKey().equals(SETTINGS_PROFILE_SECTION) ? "settings" : section.getKey();
         values.get().string("displayName")
             .ifPresent(v -> settings.displayName(profile, values.get().where("displayName"), v));
         values.get().string("description")

@@ -3,9 +3,17 @@ package org.mdeprofiles.config;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The config sections with options of their own: kext, sysext, notifications, autoupdate. */
 final class ConfigSections {
+  /** The options a profile's section takes besides its texts, by profile name. */
+  static final Map<String, Set<String>> OPTIONS = Map.of(
+      "kext", Set.of("approval", "teamIdentifiers", "kernelExtensions"),
+      "sysext", Set.of("nonRemovable"),
+      "notifications", Set.of("alertType", "badges", "sounds", "notificationCenter", "lockScreen", "criticalAlerts"),
+      "autoupdate", Set.of("channel", "howToCheck"));
+
   private ConfigSections() {}
 
   static void kext(ConfigTree kext, SettingsBuilder settings) {

@@ -61,7 +61,7 @@ class InputFuzzTest {
     Path file = Files.createTempFile("fuzz", ".yaml");
     try {
       Files.write(file, input);
-      ConfigFile.load(file, new SettingsBuilder());
+      ConfigFile.load(file, new SettingsBuilder(), org.mdeprofiles.catalog.Catalog.names());
     } catch (InputException expected) {
       // refused in one line
     } finally {

@@ -5,17 +5,15 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.mdeprofiles.config.GenerateSettings;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.Severity;
 import org.mdeprofiles.model.Profile;
 import org.mdeprofiles.pack.BundleFile;
+import org.mdeprofiles.pack.BundleRequest;
+import org.mdeprofiles.pack.MdmTarget;
 import org.mdeprofiles.pack.FileFinding;
-import org.mdeprofiles.pack.IntuneTarget;
-import org.mdeprofiles.pack.JamfTarget;
 import org.mdeprofiles.pack.OutputGate;
-import org.mdeprofiles.pack.PlainTarget;
 import org.mdeprofiles.pack.ProfileFile;
 import org.mdeprofiles.pack.RenderedProfile;
 import org.mdeprofiles.pack.TargetOutput;
@@ -41,20 +39,19 @@ public final class Bundles {
   /** Renders, checks and packages {@code profiles} for every target of {@code request}. */
   public static Result generate(GenerateSettings settings, List<Profile> profiles, BundleRequest request)
       throws RenderException {
-    // Jamf and Intune take some profiles in their own form: every form is rendered in one
-    // parallel pass, and each target gets its own list.
-    Map<String, List<Profile>> forms = new LinkedHashMap<>();
-    forms.put(PlainTarget.NAME, profiles);
-    if (request.targets().contains(JamfTarget.NAME)) {
-      forms.put(JamfTarget.NAME, JamfTarget.form(settings, profiles));
-    }
-    if (request.targets().contains(IntuneTarget.NAME)) {
-      forms.put(IntuneTarget.NAME, IntuneTarget.form(settings, profiles));
+    // A target may take some profiles in its own form: every form is rendered in one parallel
+    // pass, and each target gets its own list.
+    Map<MdmTarget, List<Profile>> forms = new LinkedHashMap<>();
+    for (MdmTarget target : targets(request)) {
+      forms.put(target, target.form(settings, profiles));
     }
     // Profiles are told apart by identity: comparing records by value would only cost time.
+    // The catalog's own form first, so findings come in catalog order whatever the targets.
     Map<Profile, Integer> index = new IdentityHashMap<>();
     List<Profile> all = new ArrayList<>();
-    for (List<Profile> form : forms.values()) {
+    List<List<Profile>> everyForm = new ArrayList<>(List.of(profiles));
+    everyForm.addAll(forms.values());
+    for (List<Profile> form : everyForm) {
       for (Profile p : form) {
         if (index.putIfAbsent(p, index.size()) == null) {
           all.add(p);
@@ -64,35 +61,33 @@ public final class Bundles {
     List<FileFinding> findings = new ArrayList<>();
     List<ProfileFile> rendered =
         checked(Profiles.render(all, request.renderer(), Profiles.validationOptions(settings)), findings);
-    Map<String, List<ProfileFile>> files = new LinkedHashMap<>();
+    Map<MdmTarget, List<ProfileFile>> files = new LinkedHashMap<>();
     forms.forEach((target, form) -> files.put(target, form.stream().map(p -> rendered.get(index.get(p))).toList()));
     return pack(files, request, findings);
   }
 
   /** Packages profile files that the catalog did not make, as they are. */
   public static Result pack(List<ProfileFile> profiles, BundleRequest request) throws RenderException {
-    return pack(Map.of(PlainTarget.NAME, profiles, JamfTarget.NAME, profiles, IntuneTarget.NAME, profiles), request,
-        new ArrayList<>());
+    Map<MdmTarget, List<ProfileFile>> files = new LinkedHashMap<>();
+    targets(request).forEach(t -> files.put(t, profiles));
+    return pack(files, request, new ArrayList<>());
   }
 
-  private static Result pack(Map<String, List<ProfileFile>> forms, BundleRequest request, List<FileFinding> findings)
-      throws RenderException {
+  /** The targets {@code request} asks for, in the order their folders are written. */
+  private static List<MdmTarget> targets(BundleRequest request) {
+    return MdmTarget.ALL.stream().filter(t -> request.targets().contains(t.name())).toList();
+  }
+
+  private static Result pack(Map<MdmTarget, List<ProfileFile>> forms, BundleRequest request,
+      List<FileFinding> findings) throws RenderException {
     List<BundleFile> files = new ArrayList<>();
     if (hasError(findings)) {
       return new Result(files, findings);
     }
-    if (request.targets().contains(JamfTarget.NAME)) {
-      add(JamfTarget.files(forms.get(JamfTarget.NAME), request.onboarding(), request.jamf(), request.renderer(),
-          request.signing()),
-          files, findings);
-    }
-    if (request.targets().contains(IntuneTarget.NAME)) {
-      add(IntuneTarget.files(forms.get(IntuneTarget.NAME), request.onboarding(), request.intune(),
-          request.renderer()), files, findings);
-    }
-    if (request.targets().contains(PlainTarget.NAME)) {
-      files.addAll(PlainTarget.files(forms.get(PlainTarget.NAME), request.onboarding(),
-          request.signPlain() ? request.signing() : Optional.empty()));
+    for (Map.Entry<MdmTarget, List<ProfileFile>> form : forms.entrySet()) {
+      TargetOutput output = form.getKey().files(form.getValue(), request);
+      files.addAll(output.files());
+      findings.addAll(output.findings());
     }
     findings.addAll(OutputGate.check(files));
     return new Result(files, findings);
@@ -100,11 +95,6 @@ public final class Bundles {
 
   private static boolean hasError(List<FileFinding> findings) {
     return findings.stream().anyMatch(f -> f.finding().severity() == Severity.ERROR);
-  }
-
-  private static void add(TargetOutput output, List<BundleFile> files, List<FileFinding> findings) {
-    files.addAll(output.files());
-    findings.addAll(output.findings());
   }
 
   private static List<ProfileFile> checked(List<RenderedProfile> rendered, List<FileFinding> findings) {

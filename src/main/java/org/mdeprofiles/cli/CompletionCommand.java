@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.mdeprofiles.BundleRequest;
+import org.mdeprofiles.pack.BundleRequest;
 import org.mdeprofiles.catalog.Catalog;
 import org.mdeprofiles.catalog.CatalogEntry;
 

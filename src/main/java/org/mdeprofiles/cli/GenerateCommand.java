@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Future;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.mdeprofiles.BundleRequest;
+import org.mdeprofiles.pack.BundleRequest;
 import org.mdeprofiles.Bundles;
 import org.mdeprofiles.Profiles;
 import org.mdeprofiles.catalog.Catalog;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.mdeprofiles.BundleRequest;
+import org.mdeprofiles.pack.BundleRequest;
 import org.mdeprofiles.config.IntuneOptions;
 import org.mdeprofiles.config.JamfOptions;
 import org.mdeprofiles.text.DidYouMean;

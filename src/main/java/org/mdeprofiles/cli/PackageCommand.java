@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.mdeprofiles.BundleRequest;
+import org.mdeprofiles.pack.BundleRequest;
 import org.mdeprofiles.Bundles;
 import org.mdeprofiles.config.IntuneOptions;
 import org.mdeprofiles.cms.SignedProfile;

@@ -24,7 +24,7 @@ import org.mdeprofiles.validate.PayloadChannels;
  * Microsoft Intune ({@code intune/}): each profile for Templates &gt; Custom with its Graph API
  * body, the onboarding file, and the upload guide.
  */
-public final class IntuneTarget {
+public final class IntuneTarget implements MdmTarget {
   public static final String NAME = "intune";
   /** Intune refuses custom profiles of this size and more. */
   public static final int MAX_BYTES = 1_000_000;
@@ -32,20 +32,28 @@ public final class IntuneTarget {
   static final String STEP_API = "automation: POST /beta/deviceManagement/deviceConfigurations (instead of step 1)";
   static final String STEP_ONBOARDING = "step 2: onboarding (a secret: tenant credentials), deployed last";
 
-  private IntuneTarget() {}
+  IntuneTarget() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
 
   /**
    * The profiles as Intune takes them: preference payloads out of a profile that gathers them,
    * in their own profiles, since Defender reads its settings only from a profile named
    * {@code com.microsoft.wdav}.
    */
-  public static List<Profile> form(GenerateSettings settings, List<Profile> profiles) {
+  @Override
+  public List<Profile> form(GenerateSettings settings, List<Profile> profiles) {
     return Catalog.split(settings, profiles, p -> !Catalog.isApple(p.type()));
   }
 
-  public static TargetOutput files(
-      List<ProfileFile> profiles, Optional<OnboardingFile> onboarding, IntuneOptions options,
-      TemplateRenderer renderer) throws RenderException {
+  @Override
+  public TargetOutput files(List<ProfileFile> profiles, BundleRequest request) throws RenderException {
+    Optional<OnboardingFile> onboarding = request.onboarding();
+    IntuneOptions options = request.intune();
+    TemplateRenderer renderer = request.renderer();
     List<BundleFile> files = new ArrayList<>();
     List<FileFinding> findings = new ArrayList<>();
     List<Map<String, Object>> uploads = new ArrayList<>();

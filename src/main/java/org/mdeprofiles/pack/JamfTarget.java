@@ -22,7 +22,7 @@ import org.mdeprofiles.render.TemplateRenderer;
  * body each, preference domains as bare plists for Application &amp; Custom Settings, the
  * onboarding file, and the upload guide.
  */
-public final class JamfTarget {
+public final class JamfTarget implements MdmTarget {
   public static final String NAME = "jamf";
   static final String TCC = "com.apple.TCC.configuration-profile-policy";
   static final String STEP_PROFILES = "step 1: Computers > Configuration Profiles > Upload";
@@ -39,16 +39,25 @@ public final class JamfTarget {
   static final String STEP_ONBOARDING_API =
       "automation: POST /JSSResource/osxconfigurationprofiles/id/0 (instead of step 3; a secret)";
 
-  private JamfTarget() {}
+  JamfTarget() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
 
   /** The profiles in the form Jamf Pro takes them ({@link JamfForm}). */
-  public static List<Profile> form(GenerateSettings settings, List<Profile> profiles) {
+  @Override
+  public List<Profile> form(GenerateSettings settings, List<Profile> profiles) {
     return JamfForm.of(settings, profiles);
   }
 
-  public static TargetOutput files(
-      List<ProfileFile> profiles, Optional<OnboardingFile> onboarding, JamfOptions options, TemplateRenderer renderer,
-      Optional<SigningIdentity> signing) throws RenderException {
+  @Override
+  public TargetOutput files(List<ProfileFile> profiles, BundleRequest request) throws RenderException {
+    Optional<OnboardingFile> onboarding = request.onboarding();
+    JamfOptions options = request.jamf();
+    TemplateRenderer renderer = request.renderer();
+    Optional<SigningIdentity> signing = request.signing();
     List<BundleFile> files = new ArrayList<>();
     List<FileFinding> findings = new ArrayList<>();
     List<Map<String, Object>> uploads = new ArrayList<>();

@@ -8,10 +8,15 @@ import org.mdeprofiles.config.OnboardingFile;
 import org.mdeprofiles.render.RenderException;
 
 /** The MDM-neutral target: each profile as an unsigned {@code .mobileconfig} under {@code plain/}. */
-public final class PlainTarget {
+public final class PlainTarget implements MdmTarget {
   public static final String NAME = "plain";
 
-  private PlainTarget() {}
+  PlainTarget() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
 
   /** The name the onboarding file gets in a bundle folder, by its form. */
   public static String onboardingName(OnboardingFile onboarding) {
@@ -24,8 +29,10 @@ public final class PlainTarget {
    * The plain folder: each profile as is, or, with {@code signing}, signed (the onboarding file
    * stays as Microsoft made it).
    */
-  public static List<BundleFile> files(List<ProfileFile> profiles, Optional<OnboardingFile> onboarding,
-      Optional<SigningIdentity> signing) throws RenderException {
+  @Override
+  public TargetOutput files(List<ProfileFile> profiles, BundleRequest request) throws RenderException {
+    Optional<OnboardingFile> onboarding = request.onboarding();
+    Optional<SigningIdentity> signing = request.signPlain() ? request.signing() : Optional.empty();
     List<BundleFile> files = new ArrayList<>();
     for (ProfileFile p : profiles) {
       files.add(
@@ -42,6 +49,6 @@ public final class PlainTarget {
         NAME + "/" + onboardingName(o), o.bytes(), NAME,
         "onboarding (a secret: tenant credentials); deploy it last, after the approval profiles",
         Optional.empty(), true)));
-    return files;
+    return new TargetOutput(files, List.of());
   }
 }

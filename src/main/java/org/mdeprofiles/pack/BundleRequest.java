@@ -1,4 +1,4 @@
-package org.mdeprofiles;
+package org.mdeprofiles.pack;
 
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +21,8 @@ public record BundleRequest(
     TemplateRenderer renderer,
     Optional<SigningIdentity> signing,
     boolean signPlain) {
-  public static final List<String> ALL_TARGETS = List.of("jamf", "intune", "plain");
+  /** Every target's name, in the order targets are written. */
+  public static final List<String> ALL_TARGETS = MdmTarget.ALL.stream().map(MdmTarget::name).toList();
 
   /** A request that signs nothing. */
   public BundleRequest(List<String> targets, Optional<OnboardingFile> onboarding, JamfOptions jamf,

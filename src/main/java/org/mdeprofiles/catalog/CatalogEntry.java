@@ -1,12 +1,12 @@
 package org.mdeprofiles.catalog;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.mdeprofiles.config.GenerateSettings;
 import org.mdeprofiles.model.MacosVersion;
 import org.mdeprofiles.model.Profile;
+import org.mdeprofiles.model.Required;
 
 /**
  * One profile the catalog can build: one row of the catalog's table.
@@ -36,13 +36,8 @@ public record CatalogEntry(
     List<PayloadDefinition> payloads) {
 
   public CatalogEntry {
-    Objects.requireNonNull(name, "name == null");
-    Objects.requireNonNull(purpose, "purpose == null");
-    Objects.requireNonNull(minMacos, "minMacos == null");
-    Objects.requireNonNull(maxMacos, "maxMacos == null");
-    Objects.requireNonNull(deprecatedFrom, "deprecatedFrom == null");
-    Objects.requireNonNull(displayName, "displayName == null");
-    Objects.requireNonNull(description, "description == null");
+    Required.all("name purpose minMacos maxMacos deprecatedFrom displayName description", name, purpose, minMacos,
+        maxMacos, deprecatedFrom, displayName, description);
     payloads = List.copyOf(payloads);
     if (gathers != payloads.isEmpty()) {
       throw new IllegalArgumentException(name + ": a profile either gathers or holds payloads of its own");

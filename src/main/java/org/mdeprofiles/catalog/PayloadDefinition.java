@@ -1,10 +1,10 @@
 package org.mdeprofiles.catalog;
 
-import java.util.Objects;
 import java.util.function.Function;
 import org.mdeprofiles.config.GenerateSettings;
 import org.mdeprofiles.model.Payload;
 import org.mdeprofiles.model.PayloadHeader;
+import org.mdeprofiles.model.Required;
 import org.mdeprofiles.plist.PlistValue.PlistDict;
 
 /**
@@ -16,11 +16,7 @@ import org.mdeprofiles.plist.PlistValue.PlistDict;
 public record PayloadDefinition(
     String type, String suffix, String displayName, String description, Function<GenerateSettings, PlistDict> content) {
   public PayloadDefinition {
-    Objects.requireNonNull(type, "type == null");
-    Objects.requireNonNull(suffix, "suffix == null");
-    Objects.requireNonNull(displayName, "displayName == null");
-    Objects.requireNonNull(description, "description == null");
-    Objects.requireNonNull(content, "content == null");
+    Required.all("type suffix displayName description content", type, suffix, displayName, description, content);
   }
 
   /** The payload as profile {@code profileName} holds it, its UUID still blank. */

@@ -3,7 +3,6 @@ package org.mdeprofiles.model;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.mdeprofiles.plist.PlistValue;
 import org.mdeprofiles.plist.PlistValue.PlistDict;
 import org.mdeprofiles.plist.PlistValue.PlistInteger;
@@ -13,12 +12,8 @@ import org.mdeprofiles.plist.PlistValue.PlistString;
 public record PayloadHeader(
     String type, String identifier, String uuid, String displayName, String description, String organization) {
   public PayloadHeader {
-    Objects.requireNonNull(type, "type == null");
-    Objects.requireNonNull(identifier, "identifier == null");
-    Objects.requireNonNull(uuid, "uuid == null");
-    Objects.requireNonNull(displayName, "displayName == null");
-    Objects.requireNonNull(description, "description == null");
-    Objects.requireNonNull(organization, "organization == null");
+    Required.all("type identifier uuid displayName description organization", type, identifier, uuid, displayName,
+        description, organization);
   }
 
   /** The same header with another UUID (UUIDs are derived from the rest of the content). */

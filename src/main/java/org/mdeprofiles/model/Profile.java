@@ -3,7 +3,6 @@ package org.mdeprofiles.model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.mdeprofiles.plist.PlistValue;
 import org.mdeprofiles.plist.PlistValue.PlistArray;
 import org.mdeprofiles.plist.PlistValue.PlistBoolean;
@@ -27,13 +26,8 @@ public record Profile(
     List<Payload> payloads) {
 
   public Profile {
-    Objects.requireNonNull(name, "name == null");
-    Objects.requireNonNull(identifier, "identifier == null");
-    Objects.requireNonNull(uuid, "uuid == null");
-    Objects.requireNonNull(displayName, "displayName == null");
-    Objects.requireNonNull(description, "description == null");
-    Objects.requireNonNull(organization, "organization == null");
-    Objects.requireNonNull(scope, "scope == null");
+    Required.all("name identifier uuid displayName description organization scope", name, identifier, uuid,
+        displayName, description, organization, scope);
     payloads = List.copyOf(payloads);
   }
 
@@ -52,16 +46,9 @@ public record Profile(
    * out while it is blank. The file's name is not part of it.
    */
   public PlistDict dictionary() {
-    Map<String, PlistValue> keys = new LinkedHashMap<>();
-    keys.put("PayloadType", new PlistString("Configuration"));
-    keys.put("PayloadVersion", new PlistValue.PlistInteger(java.math.BigInteger.ONE));
-    keys.put("PayloadIdentifier", new PlistString(identifier));
-    if (!uuid.isEmpty()) {
-      keys.put("PayloadUUID", new PlistString(uuid));
-    }
-    keys.put("PayloadDisplayName", new PlistString(displayName));
-    keys.put("PayloadDescription", new PlistString(description));
-    keys.put("PayloadOrganization", new PlistString(organization));
+    Map<String, PlistValue> keys = new LinkedHashMap<>(
+        new PayloadHeader("Configuration", identifier, uuid, displayName, description, organization).dictionary()
+            .entries());
     keys.put("PayloadScope", new PlistString(scope));
     keys.put("PayloadRemovalDisallowed", new PlistBoolean(removalDisallowed));
     keys.put("PayloadContent", new PlistArray(payloads.stream().map(p -> (PlistValue) p.dictionary()).toList()));

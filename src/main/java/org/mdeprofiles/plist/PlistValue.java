@@ -134,7 +134,6 @@ public sealed interface PlistValue {
       return "dict";
     }
 
-    /** A dictionary of alternating keys and values, in that order. */
     /**
      * A payload's own keys: the dictionary without the Payload* keys every payload carries (its
      * type, identity and texts), which is what a preference domain holds.
@@ -149,6 +148,7 @@ public sealed interface PlistValue {
       return new PlistDict(own);
     }
 
+    /** A dictionary of alternating keys and values, in that order. */
     public static PlistDict of(Object... keysAndValues) {
       Map<String, PlistValue> entries = new LinkedHashMap<>();
       for (int i = 0; i < keysAndValues.length; i += 2) {

@@ -36,7 +36,7 @@ class CatalogSelectionTest {
     CliRun run = CliRun.of("generate", "--macos", "11", "--out", out().toString());
     assertEquals(0, run.exit(), run.err());
     assertFalse(written().contains("kext.mobileconfig"));
-    assertEquals(9, written().size());
+    assertEquals(org.mdeprofiles.TestCatalog.defaultNames().size() - 1, written().size());
     assertTrue(run.err().contains("background.mobileconfig: PayloadContent[0]: warning:"
         + " com.apple.servicemanagement needs macOS 13.0 or later; the fleet's oldest is 11.0 [key.introduced]\n"),
         run.err());
@@ -112,8 +112,13 @@ class CatalogSelectionTest {
         "com.apple.webcontent-filter", "com.apple.notificationsettings", "com.apple.servicemanagement",
         "com.microsoft.wdav", "com.microsoft.autoupdate2"), types);
     PlistValue.PlistDict tcc = (PlistValue.PlistDict) ((PlistValue.PlistArray) root.get("PayloadContent")).items().get(1);
-    assertEquals(List.of("SystemPolicyAllFiles", "Accessibility", "BluetoothAlways"),
-        List.copyOf(((PlistValue.PlistDict) tcc.get("Services")).entries().keySet()));
+    // Every TCC service of the default bundle's modern profiles, in catalog order.
+    List<String> services = org.mdeprofiles.TestCatalog.defaults().stream().filter(e -> !e.legacy())
+        .flatMap(e -> e.build(org.mdeprofiles.config.GenerateSettings.defaults()).payloads().stream())
+        .filter(p -> p.content().get("Services") instanceof PlistValue.PlistDict)
+        .flatMap(p -> ((PlistValue.PlistDict) p.content().get("Services")).entries().keySet().stream()).toList();
+    assertTrue(services.containsAll(List.of("SystemPolicyAllFiles", "Accessibility", "BluetoothAlways")), services.toString());
+    assertEquals(services, List.copyOf(((PlistValue.PlistDict) tcc.get("Services")).entries().keySet()));
     assertEquals(0, CliRun.of("validate", out().resolve("plain/combined.mobileconfig").toString()).exit());
   }
 

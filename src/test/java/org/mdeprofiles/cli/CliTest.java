@@ -95,25 +95,7 @@ class CliTest {
   void listShowsTheCatalog() {
     CliRun run = CliRun.of("list");
     assertEquals(0, run.exit());
-    assertEquals("""
-        PROFILE        MACOS          PURPOSE
-        sysext         10.15+         approves Defender's system extensions (endpoint security, network)
-        netfilter      10.15+         turns on Defender's network content filter (network protection)
-        fulldisk       10.14+         grants full disk access to Defender, its extension and its DLP daemon
-        accessibility  10.14+         grants accessibility access to Defender's DLP daemon; Apple deprecates\
-         this grant from macOS 27.0
-        bluetooth      14.0+          grants Bluetooth access to Defender's DLP agent (device control); Apple\
-         deprecates this grant from macOS 27.0
-        background     13.0+          keeps Defender's background services managed and on
-        notifications  10.15+         lets Defender and Microsoft AutoUpdate show notifications
-        settings       10.13+         Defender's managed settings (domain com.microsoft.wdav)
-        autoupdate     10.13+         Microsoft AutoUpdate channel and update checks (domain\
-         com.microsoft.autoupdate2)
-        combined       10.15+         all of the above but kext in one profile, one TCC payload (only on\
-         request)
-        kext           10.13-10.15    approves the Defender kernel extension (legacy: fleets on macOS 10.15\
-         and older)
-        """, run.out());
+    org.mdeprofiles.TestCatalog.assertGolden("org/mdeprofiles/cli/list.txt", run.out());
   }
 
   /** What the bash completion script offers for the words typed so far, the last one partial. */

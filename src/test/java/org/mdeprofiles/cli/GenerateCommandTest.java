@@ -68,8 +68,7 @@ class GenerateCommandTest {
     CliRun run = CliRun.of("generate", "--mdm", "plain", "--out", out().toString());
     assertEquals(0, run.exit(), run.err());
     StringBuilder listed = new StringBuilder();
-    for (String name : List.of("sysext", "netfilter", "fulldisk", "accessibility", "bluetooth", "background",
-        "notifications", "settings", "autoupdate", "kext")) {
+    for (String name : org.mdeprofiles.TestCatalog.defaultNames()) {
       listed.append(out().resolve("plain/" + name + ".mobileconfig")).append('\n');
     }
     assertEquals(listed.toString(), run.out());
@@ -144,11 +143,13 @@ class GenerateCommandTest {
     Files.writeString(config, "organisation: Contoso\n");
     CliRun run = CliRun.of("generate", "--config", config.toString());
     assertEquals(3, run.exit());
-    assertEquals("mde-profiles: " + config + ": organisation: unknown setting (known: accessibility,"
-        + " autoupdate, background, bluetooth, combined, fulldisk, intune, jamf, kext, macos, mdm, netfilter, newestMacos,"
-        + " notifications, onboarding, organization, prefix, profiles, removalDisallowed, settings, settingsProfile, signing,"
-        + " sysext)\n",
-        run.err());
+    // The top-level settings, and a section for each profile of the catalog (settingsProfile for settings).
+    java.util.TreeSet<String> known = new java.util.TreeSet<>(List.of("intune", "jamf", "macos", "mdm",
+        "newestMacos", "onboarding", "organization", "prefix", "profiles", "removalDisallowed", "settings", "signing"));
+    org.mdeprofiles.catalog.Catalog.names().forEach(n -> known.add(n.equals("settings") ? "settingsProfile" : n));
+    assertTrue(known.containsAll(List.of("sysext", "kext", "combined", "settingsProfile")));
+    assertEquals("mde-profiles: " + config + ": organisation: unknown setting (known: " + String.join(", ", known)
+        + ")\n", run.err());
 
     Files.writeString(config, "organization: [unclosed\n");
     run = CliRun.of("generate", "--config", config.toString());
@@ -320,7 +321,8 @@ class GenerateCommandTest {
         + "change: " + out().resolve("plain/kext.mobileconfig") + "\n"
         + "change: " + out().resolve("manifest.json") + "\n"
         + "remove: " + out().resolve("plain/netfilter.mobileconfig") + "\n"), run.out());
-    assertEquals(11, run.out().lines().count());
+    // sysext, kext and the manifest change; every other profile of the default bundle is removed.
+    assertEquals(3 + org.mdeprofiles.TestCatalog.defaultNames().size() - 2, run.out().lines().count());
     Map<Path, String> after = new java.util.TreeMap<>();
     try (Stream<Path> walk = Files.walk(out())) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
@@ -422,8 +424,8 @@ class GenerateCommandTest {
     StringBuilder expected = new StringBuilder();
     expected.append(out().resolve("plain/sysext.mobileconfig")).append('\n');
     expected.append(out().resolve("plain/kext.mobileconfig")).append('\n');
-    for (String gone : List.of("netfilter", "fulldisk", "accessibility", "bluetooth", "background", "notifications",
-        "settings", "autoupdate")) {
+    for (String gone : org.mdeprofiles.TestCatalog.defaultNames().stream()
+        .filter(n -> !n.equals("sysext") && !n.equals("kext")).toList()) {
       expected.append("removed: ").append(out().resolve("plain/" + gone + ".mobileconfig")).append('\n');
     }
     assertEquals(expected.toString(), run.out());

@@ -33,11 +33,9 @@ class IntuneDeployTest {
   private static final String TENANT = "contoso.onmicrosoft.com";
   private static final String APP = "0b3f6c1e-5d2a-4e8f-9a7b-1c2d3e4f5a6b";
   private static final String SECRET = "graph-CANARY-Q7~x";
-  private static final List<String> NAMES = List.of("Microsoft Defender - System Extensions",
-      "Microsoft Defender - Network Filter", "Microsoft Defender - Full Disk Access",
-      "Microsoft Defender - Accessibility", "Microsoft Defender - Bluetooth", "Microsoft Defender - Background Services",
-      "Microsoft Defender - Notifications", "Microsoft Defender - Settings", "Microsoft AutoUpdate",
-      "Microsoft Defender - Kernel Extension (legacy)");
+  /** The display names of the default bundle's profiles: what Intune lists after a first deploy. */
+  private static final List<String> NAMES = org.mdeprofiles.TestCatalog.defaults().stream()
+      .map(org.mdeprofiles.catalog.CatalogEntry::displayName).toList();
 
   @TempDir Path dir;
   private GraphEmulator graph;
@@ -81,12 +79,12 @@ class IntuneDeployTest {
   void planApplyAndPlanAgain() {
     CliRun plan = withSecret("--plan");
     assertEquals(1, plan.exit(), plan.err());
-    assertEquals(10, plan.out().lines().filter(l -> l.startsWith("create: ")).count(), plan.out());
+    assertEquals(NAMES.size(), plan.out().lines().filter(l -> l.startsWith("create: ")).count(), plan.out());
     assertTrue(plan.out().startsWith("create: Microsoft Defender - System Extensions: intune/sysext.graph.json\n"),
         plan.out());
     CliRun apply = withSecret();
     assertEquals(0, apply.exit(), apply.err());
-    assertEquals("deploy: 10 created, 0 updated, 0 deleted, 0 unchanged; 0 to upload in the web interface\n",
+    assertEquals("deploy: " + NAMES.size() + " created, 0 updated, 0 deleted, 0 unchanged; 0 to upload in the web interface\n",
         apply.err());
     Map<String, String> ids = graph.ids();
     assertEquals(new java.util.TreeSet<>(NAMES), ids.keySet());
@@ -95,7 +93,7 @@ class IntuneDeployTest {
     assertEquals(Base64.getEncoder().encodeToString(readBytes("b/intune/sysext.mobileconfig")), sysext.get("payload"));
     CliRun again = withSecret("--plan");
     assertEquals(0, again.exit(), again.err());
-    assertEquals(10, again.out().lines().filter(l -> l.startsWith("unchanged: ")).count(), again.out());
+    assertEquals(NAMES.size(), again.out().lines().filter(l -> l.startsWith("unchanged: ")).count(), again.out());
   }
 
   private byte[] readBytes(String path) {

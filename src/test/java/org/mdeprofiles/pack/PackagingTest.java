@@ -52,7 +52,8 @@ class PackagingTest {
   @Test
   void graphPayloadDecodesToTheExactProfileBytes() throws Exception {
     List<Path> bodies = files("intune", ".graph.json");
-    assertEquals(10, bodies.size());
+    assertEquals(org.mdeprofiles.TestCatalog.goldenCount("intune/", ".graph.json"), bodies.size());
+    assertEquals(org.mdeprofiles.TestCatalog.defaultNames().size(), bodies.size());
     for (Path body : bodies) {
       Map<?, ?> json = (Map<?, ?>) SafeYaml.load(Files.readString(body));
       assertEquals("#microsoft.graph.macOSCustomConfiguration", json.get("@odata.type"));
@@ -177,7 +178,8 @@ class PackagingTest {
   void manifestGivesEachFileItsMdmAndStep() throws Exception {
     Map<?, ?> manifest = (Map<?, ?>) SafeYaml.load(Files.readString(out.resolve("manifest.json")));
     List<?> files = (List<?>) manifest.get("files");
-    assertEquals(49, files.size()); // 10 plain, 18 jamf, 21 intune
+    // Every golden file but the manifest itself.
+    assertEquals(org.mdeprofiles.TestCatalog.goldenFiles().size() - 1, files.size());
     for (Object f : files) {
       Map<?, ?> entry = (Map<?, ?>) f;
       String path = (String) entry.get("path");

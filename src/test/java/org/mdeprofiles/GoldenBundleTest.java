@@ -63,13 +63,16 @@ class GoldenBundleTest {
     compare(SAMPLES.resolve("default/expected"), out);
     // Every setting the config reads is in the starter, commented or not.
     String text = Files.readString(config);
-    for (String key : List.of("organization", "prefix", "removalDisallowed", "macos", "profiles", "mdm",
-        "onboarding", "kext", "approval", "teamIdentifiers", "kernelExtensions", "sysext", "nonRemovable",
-        "notifications", "alertType", "badges", "sounds", "notificationCenter", "lockScreen", "criticalAlerts",
-        "autoupdate", "channel", "howToCheck", "settings", "netfilter", "fulldisk", "accessibility", "bluetooth",
-        "background", "combined", "settingsProfile", "displayName", "description", "jamf", "category",
-        "distributionMethod", "redeployOnUpdate", "computerGroups", "intune", "deploymentChannel")) {
-      assertTrue(text.contains(key + ":"), key + " is not in the starter config");
+    List<String> keys = new java.util.ArrayList<>(List.of("organization", "prefix", "removalDisallowed", "macos",
+        "profiles", "mdm", "onboarding", "approval", "teamIdentifiers", "kernelExtensions", "nonRemovable",
+        "alertType", "badges", "sounds", "notificationCenter", "lockScreen", "criticalAlerts", "channel",
+        "howToCheck", "settings", "displayName", "description", "jamf", "category", "distributionMethod",
+        "redeployOnUpdate", "computerGroups", "intune", "deploymentChannel"));
+    // A section for every profile of the catalog, settingsProfile for the settings profile.
+    org.mdeprofiles.catalog.Catalog.names().forEach(n -> keys.add(n.equals("settings") ? "settingsProfile" : n));
+    for (String key : keys) {
+      assertTrue(java.util.regex.Pattern.compile("(?m)^#? ?" + key + ":| " + key + ":").matcher(text).find(),
+          key + " is not in the starter config");
     }
   }
 

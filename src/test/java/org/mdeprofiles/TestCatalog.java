@@ -48,6 +48,40 @@ public final class TestCatalog {
     return goldenFiles().stream().filter(f -> f.startsWith(folder) && f.endsWith(suffix)).count();
   }
 
+  /** The default bundle's golden manifest entries, in their order. */
+  private static List<java.util.Map<?, ?>> goldenEntries() {
+    try {
+      java.util.Map<?, ?> manifest = (java.util.Map<?, ?>) org.mdeprofiles.io.SafeYaml.load(
+          Files.readString(DEFAULT_BUNDLE.resolve("manifest.json")));
+      return ((List<?>) manifest.get("files")).stream().<java.util.Map<?, ?>>map(f -> (java.util.Map<?, ?>) f).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The profile names the golden bundle's folder {@code mdm} holds, each once, in manifest order. */
+  public static List<String> goldenProfiles(String mdm) {
+    return goldenEntries().stream().filter(e -> mdm.equals(e.get("mdm")) && e.get("profile") != null)
+        .map(e -> (String) ((java.util.Map<?, ?>) e.get("profile")).get("name")).distinct().toList();
+  }
+
+  /** The golden bundle's Jamf Classic bodies, in manifest order, as {base name, the profile name Jamf shows}. */
+  public static List<String[]> goldenClassicBodies() {
+    java.util.regex.Pattern name = java.util.regex.Pattern.compile("<general>\\s*<name>([^<]*)</name>");
+    return goldenEntries().stream().map(e -> (String) e.get("path"))
+        .filter(p -> p.startsWith("jamf/") && p.endsWith(".classic.xml")).map(p -> {
+          try {
+            java.util.regex.Matcher m = name.matcher(Files.readString(DEFAULT_BUNDLE.resolve(p)));
+            if (!m.find()) {
+              throw new AssertionError(p + " has no general name");
+            }
+            return new String[] {p.substring("jamf/".length(), p.length() - ".classic.xml".length()), m.group(1)};
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }).toList();
+  }
+
   /**
    * Asserts {@code actual} is the text of golden file {@code resource} (under src/test/resources);
    * with {@code -Dmde.updateGoldens=true} rewrites it instead, for review in the diff.

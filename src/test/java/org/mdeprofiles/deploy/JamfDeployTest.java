@@ -22,10 +22,9 @@ import org.mdeprofiles.cli.CliRun;
 class JamfDeployTest {
   private static final String SECRET = "s3cr3t-CANARY-7f2e";
   private static final String PASSWORD = "pw-CANARY-91c4";
-  private static final List<String> NAMES = List.of("Microsoft Defender - System Extensions",
-      "Microsoft Defender - Network Filter", "Microsoft Defender - Privacy Preferences",
-      "Microsoft Defender - Background Services", "Microsoft Defender - Notifications", "Microsoft Defender - Settings",
-      "Microsoft AutoUpdate", "Microsoft Defender - Kernel Extension (legacy)");
+  /** The golden bundle's Classic bodies: what deploy creates, in order ({file, name}). */
+  private static final List<String[]> BODIES = org.mdeprofiles.TestCatalog.goldenClassicBodies();
+  private static final List<String> NAMES = BODIES.stream().map(b -> b[1]).toList();
   private static final String MANUAL = "manual: jamf/bluetooth.mobileconfig: sign it, then upload it in the web"
       + " interface (an unsigned upload loses payloads)\n";
 
@@ -89,20 +88,20 @@ class JamfDeployTest {
     CliRun plan = deploy("--plan");
     assertEquals(1, plan.exit(), plan.err());
     StringBuilder creates = new StringBuilder();
-    List<String> files = List.of("sysext", "netfilter", "privacy", "background", "notifications",
-        "com.microsoft.wdav", "com.microsoft.autoupdate2", "kext");
-    for (int i = 0; i < NAMES.size(); i++) {
-      creates.append("create: ").append(NAMES.get(i)).append(": jamf/").append(files.get(i)).append(".classic.xml\n");
+    assertTrue(NAMES.containsAll(List.of("Microsoft Defender - System Extensions",
+        "Microsoft Defender - Privacy Preferences", "Microsoft Defender - Settings", "Microsoft AutoUpdate")), NAMES.toString());
+    for (String[] body : BODIES) {
+      creates.append("create: ").append(body[1]).append(": jamf/").append(body[0]).append(".classic.xml\n");
     }
     assertEquals(creates + MANUAL, plan.out());
-    assertEquals("deploy: 8 to create, 0 to update, 0 to delete, 0 unchanged; 1 to upload in the web interface\n",
+    assertEquals("deploy: " + NAMES.size() + " to create, 0 to update, 0 to delete, 0 unchanged; 1 to upload in the web interface\n",
         plan.err());
     assertEquals(Map.of(), jamf.ids(), "a plan writes nothing");
 
     CliRun apply = deploy();
     assertEquals(0, apply.exit(), apply.err());
     assertEquals(withIds("created", NAMES) + MANUAL, apply.out());
-    assertEquals("deploy: 8 created, 0 updated, 0 deleted, 0 unchanged; 1 to upload in the web interface\n",
+    assertEquals("deploy: " + NAMES.size() + " created, 0 updated, 0 deleted, 0 unchanged; 1 to upload in the web interface\n",
         apply.err());
 
     CliRun again = deploy("--plan");

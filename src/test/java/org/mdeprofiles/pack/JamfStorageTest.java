@@ -61,6 +61,9 @@ class JamfStorageTest {
     return new Bundle(out, warned);
   }
 
+  /** The sample with the most in it: onboarding, custom texts, strings Jamf alters. */
+  private static final Path CONTOSO = Path.of("samples/contoso");
+
   private static List<Path> samples() throws Exception {
     try (Stream<Path> list = Files.list(Path.of("samples"))) {
       return list.filter(p -> Files.isRegularFile(p.resolve("config.yaml"))).sorted().toList();
@@ -155,7 +158,7 @@ class JamfStorageTest {
 
   @Test
   void onlyProfilesTheGuideSaysToSignLosePayloadsInAnUnsignedUpload() throws Exception {
-    for (Bundle bundle : List.of(generate(samples().get(0)), generate(samples().get(0), "--profiles", "combined"))) {
+    for (Bundle bundle : List.of(generate(CONTOSO), generate(CONTOSO, "--profiles", "combined"))) {
       Path jamf = bundle.out().resolve("jamf");
       String guide = Files.readString(jamf.resolve("UPLOAD.md"));
       for (Path profile : files(jamf, ".mobileconfig")) {
@@ -174,7 +177,7 @@ class JamfStorageTest {
 
   @Test
   void selfServiceBodiesCarryTheirSelfServiceBlockAndStillStore() throws Exception {
-    Bundle bundle = generate(samples().get(0), "--jamf-distribution", "Make Available in Self Service");
+    Bundle bundle = generate(CONTOSO, "--jamf-distribution", "Make Available in Self Service");
     String body = Files.readString(bundle.out().resolve("jamf/sysext.classic.xml"));
     assertTrue(body.contains("\t\t<distribution_method>Make Available in Self Service</distribution_method>\n"), body);
     assertTrue(body.contains("\t<self_service>\n\t\t<self_service_display_name>Microsoft Defender - System"

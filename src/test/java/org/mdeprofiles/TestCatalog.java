@@ -35,6 +35,7 @@ public final class TestCatalog {
 
   /** The files of the default bundle's golden copy (manifest.json among them), relative and sorted. */
   public static List<String> goldenFiles() {
+    skipWhileRewriting();
     try (Stream<Path> walk = Files.walk(DEFAULT_BUNDLE)) {
       return walk.filter(Files::isRegularFile).map(p -> DEFAULT_BUNDLE.relativize(p).toString().replace('\\', '/'))
           .sorted().toList();
@@ -48,8 +49,17 @@ public final class TestCatalog {
     return goldenFiles().stream().filter(f -> f.startsWith(folder) && f.endsWith(suffix)).count();
   }
 
+  /**
+   * A test that reads the golden bundle is skipped while -Dmde.updateGoldens=true rewrites it (it
+   * might read the old copy); the run after the update checks it.
+   */
+  private static void skipWhileRewriting() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(UPDATE, "the golden files are being rewritten");
+  }
+
   /** The default bundle's golden manifest entries, in their order. */
   private static List<java.util.Map<?, ?>> goldenEntries() {
+    skipWhileRewriting();
     try {
       java.util.Map<?, ?> manifest = (java.util.Map<?, ?>) org.mdeprofiles.io.SafeYaml.load(
           Files.readString(DEFAULT_BUNDLE.resolve("manifest.json")));

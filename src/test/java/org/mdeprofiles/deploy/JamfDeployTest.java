@@ -23,8 +23,13 @@ class JamfDeployTest {
   private static final String SECRET = "s3cr3t-CANARY-7f2e";
   private static final String PASSWORD = "pw-CANARY-91c4";
   /** The golden bundle's Classic bodies: what deploy creates, in order ({file, name}). */
-  private static final List<String[]> BODIES = org.mdeprofiles.TestCatalog.goldenClassicBodies();
-  private static final List<String> NAMES = BODIES.stream().map(b -> b[1]).toList();
+  private static List<String[]> bodies() {
+    return org.mdeprofiles.TestCatalog.goldenClassicBodies();
+  }
+
+  private static List<String> names() {
+    return bodies().stream().map(b -> b[1]).toList();
+  }
   private static final String MANUAL = "manual: jamf/bluetooth.mobileconfig: sign it, then upload it in the web"
       + " interface (an unsigned upload loses payloads)\n";
 
@@ -85,28 +90,32 @@ class JamfDeployTest {
 
   @Test
   void planThenApplyThenPlanAgainHasNothingToDo() {
+    List<String> bodyNames = names();
     CliRun plan = deploy("--plan");
     assertEquals(1, plan.exit(), plan.err());
     StringBuilder creates = new StringBuilder();
-    assertTrue(NAMES.containsAll(List.of("Microsoft Defender - System Extensions",
-        "Microsoft Defender - Privacy Preferences", "Microsoft Defender - Settings", "Microsoft AutoUpdate")), NAMES.toString());
-    for (String[] body : BODIES) {
+    assertTrue(bodyNames.containsAll(List.of("Microsoft Defender - System Extensions",
+        "Microsoft Defender - Privacy Preferences", "Microsoft Defender - Settings", "Microsoft AutoUpdate")),
+        bodyNames.toString());
+    for (String[] body : bodies()) {
       creates.append("create: ").append(body[1]).append(": jamf/").append(body[0]).append(".classic.xml\n");
     }
     assertEquals(creates + MANUAL, plan.out());
-    assertEquals("deploy: " + NAMES.size() + " to create, 0 to update, 0 to delete, 0 unchanged; 1 to upload in the web interface\n",
+    assertEquals("deploy: " + bodyNames.size() + " to create, 0 to update, 0 to delete, 0 unchanged; 1 to upload in"
+        + " the web interface\n",
         plan.err());
     assertEquals(Map.of(), jamf.ids(), "a plan writes nothing");
 
     CliRun apply = deploy();
     assertEquals(0, apply.exit(), apply.err());
-    assertEquals(withIds("created", NAMES) + MANUAL, apply.out());
-    assertEquals("deploy: " + NAMES.size() + " created, 0 updated, 0 deleted, 0 unchanged; 1 to upload in the web interface\n",
+    assertEquals(withIds("created", bodyNames) + MANUAL, apply.out());
+    assertEquals("deploy: " + bodyNames.size() + " created, 0 updated, 0 deleted, 0 unchanged; 1 to upload in the"
+        + " web interface\n",
         apply.err());
 
     CliRun again = deploy("--plan");
     assertEquals(0, again.exit(), again.err());
-    assertEquals(withIds("unchanged", NAMES) + MANUAL, again.out());
+    assertEquals(withIds("unchanged", bodyNames) + MANUAL, again.out());
     // [basic] The Classic API only ever saw a bearer token.
     assertTrue(jamf.seen().stream().filter(s -> s.path().startsWith("/JSSResource/"))
         .allMatch(s -> s.auth().equals("bearer")), jamf.seen().toString());
@@ -159,20 +168,21 @@ class JamfDeployTest {
 
   @Test
   void aFailureHalfwaySaysWhatWasAppliedAndARerunConverges() {
+    List<String> bodyNames = names();
     jamf.refuseWritesAfter(3);
     CliRun broken = deploy();
     assertEquals(3, broken.exit());
     StringBuilder notApplied = new StringBuilder();
-    for (String n : NAMES.subList(3, NAMES.size())) {
+    for (String n : bodyNames.subList(3, bodyNames.size())) {
       notApplied.append("not applied: create ").append(n).append('\n');
     }
-    assertEquals(withIds("created", NAMES.subList(0, 3)) + notApplied, broken.out());
+    assertEquals(withIds("created", bodyNames.subList(0, 3)) + notApplied, broken.out());
     assertEquals("mde-profiles: deploy: POST /JSSResource/osxconfigurationprofiles/id/0: Jamf Pro answered 409:"
         + " Conflict Error: Unable to update the database\n", broken.err());
     jamf.refuseWritesAfter(Integer.MAX_VALUE);
     CliRun rerun = deploy();
     assertEquals(0, rerun.exit(), rerun.err());
-    assertEquals(withIds("unchanged", NAMES.subList(0, 3)) + withIds("created", NAMES.subList(3, NAMES.size()))
+    assertEquals(withIds("unchanged", bodyNames.subList(0, 3)) + withIds("created", bodyNames.subList(3, bodyNames.size()))
         + MANUAL, rerun.out());
     assertEquals(0, deploy("--plan").exit());
   }

@@ -18,8 +18,8 @@ import org.mdeprofiles.plist.PlistValue.PlistDict;
 /**
  * The last check before anything is written: every file of the bundle is read back as what it
  * claims to be. Profiles were validated when rendered; here preference plists must be a plist
- * dictionary, API bodies well-formed XML or JSON, and each Classic body's payload, after Jamf's
- * extra decoding, the profile beside it byte for byte. So a broken template override of any kind
+ * dictionary, API bodies well-formed XML or JSON, each Classic body's payload, after Jamf's
+ * extra decoding, the profile beside it byte for byte, and guides plain text. So a broken template override of any kind
  * stops the run with nothing written.
  */
 public final class OutputGate {
@@ -36,6 +36,23 @@ public final class OutputGate {
       }
     }
     return findings;
+  }
+
+  /** A guide is text for a person: not empty, lines ending in LF, no control characters but tabs. */
+  private static String guideProblem(String text) {
+    if (text.isBlank()) {
+      return "the guide is empty";
+    }
+    if (!text.endsWith("\n")) {
+      return "the guide does not end with a line feed";
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 && c != '\n' && c != '\t' || c == 0x7f) {
+        return String.format("the guide holds control character U+%04X", (int) c);
+      }
+    }
+    return null;
   }
 
   private static String problem(BundleFile f, Map<String, byte[]> byPath) {
@@ -65,6 +82,8 @@ public final class OutputGate {
         }
       } else if (f.path().endsWith(".json")) {
         JsonReader.parse(new String(bytes, StandardCharsets.UTF_8));
+      } else if (f.path().endsWith(".md")) {
+        return guideProblem(new String(bytes, StandardCharsets.UTF_8));
       }
       return null;
     } catch (PlistFormatException | IllegalArgumentException | SignatureFormatException e) {

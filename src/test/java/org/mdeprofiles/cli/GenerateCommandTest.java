@@ -435,6 +435,7 @@ class GenerateCommandTest {
   void aBrokenOverrideOfAnyTemplateKindWritesNothing() throws Exception {
     Path templates = dir.resolve("templates");
     Files.createDirectories(templates.resolve("jamf"));
+    Files.createDirectories(templates.resolve("guides"));
     String[][] overrides = {
         {"preferences.ftlx", "<plist><dict><key>x</key></plist>\n",
             "jamf/com.microsoft.wdav.plist: error: this file of the bundle does not read back as what it is:"
@@ -446,7 +447,14 @@ class GenerateCommandTest {
         {"jamf/classic.ftlx", "<os_x_configuration_profile><general><payloads>x</payloads></general>"
             + "</os_x_configuration_profile>\n",
             "jamf/kext.classic.xml: error: this file of the bundle does not read back as what it is: its payloads"
-                + " are not the profile, after Jamf's extra decoding [bundle.malformed]"}};
+                + " are not the profile, after Jamf's extra decoding [bundle.malformed]"},
+        {"jamf/custom-settings.ftlx", "<plist version=\"1.0\"><dict><key>PayloadType</key><string>Configuration"
+            + "</string></dict></plist>\n", "jamf/com.microsoft.wdav.classic.xml: PayloadIdentifier: error: required key"
+            + " PayloadIdentifier is missing [key.missing]"},
+        {"guides/jamf.md.ftl", "<#-- nothing -->", "jamf/UPLOAD.md: error: this file of the bundle does not read back"
+            + " as what it is: the guide is empty [bundle.malformed]"},
+        {"guides/jamf.md.ftl", "# Upload\u001b[2J\n", "jamf/UPLOAD.md: error: this file of the bundle does not read"
+            + " back as what it is: the guide holds control character U+001B [bundle.malformed]"}};
     for (String[] override : overrides) {
       Files.writeString(templates.resolve(override[0]), override[1]);
       CliRun run = CliRun.of("generate", "--templates", templates.toString(), "--profiles", "kext,settings",

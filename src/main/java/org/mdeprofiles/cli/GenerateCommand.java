@@ -8,12 +8,10 @@ import java.util.Optional;
 import java.util.concurrent.Future;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.mdeprofiles.pack.BundleRequest;
-import org.mdeprofiles.Bundles;
+import org.mdeprofiles.Generation;
 import org.mdeprofiles.Profiles;
 import org.mdeprofiles.catalog.Catalog;
 import org.mdeprofiles.catalog.CatalogEntry;
-import org.mdeprofiles.catalog.FleetNotes;
 import org.mdeprofiles.cms.SignatureFormatException;
 import org.mdeprofiles.cms.SigningIdentity;
 import org.mdeprofiles.config.ConfigFile;
@@ -22,12 +20,10 @@ import org.mdeprofiles.config.IntuneOptions;
 import org.mdeprofiles.config.OnboardingFile;
 import org.mdeprofiles.config.SettingsBuilder;
 import org.mdeprofiles.config.SigningConfig;
-import org.mdeprofiles.finding.Finding;
-import org.mdeprofiles.finding.Severity;
 import org.mdeprofiles.io.InputException;
 import org.mdeprofiles.io.InputFiles;
 import org.mdeprofiles.model.Profile;
-import org.mdeprofiles.pack.FileFinding;
+import org.mdeprofiles.pack.BundleRequest;
 import org.mdeprofiles.pack.IntuneTarget;
 import org.mdeprofiles.pack.PlainTarget;
 import org.mdeprofiles.render.TemplateRenderer;
@@ -157,34 +153,16 @@ final class GenerateCommand implements Command {
     }
     // A grant Apple deprecates for the fleet's macOS is said by validation itself (key.deprecated,
     // with the path of the service), from the spec files: no second warning here.
-    List<Finding> settingsFindings = SettingsFindings.check(settings);
-    String source = configFile.map(Path::toString).orElse("settings");
-    settingsFindings.forEach(f -> err.println(FindingLine.format(source, f)));
-    if (settingsFindings.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
-      err.println(Cli.PROGRAM + ": Defender would ignore or misread these settings; nothing was written");
+    Generation.Outcome outcome = Generation.run(settings, entries, request,
+        configFile.map(Path::toString).orElse("settings"),
+        Optional.ofNullable(line.getOptionValue("settings-schema")).map(Path::of));
+    outcome.settingsFindings().forEach(f -> err.println(FindingLine.format(f.file(), f.finding())));
+    if (outcome.refusal().isPresent()) {
+      err.println(Cli.PROGRAM + ": " + outcome.refusal().get() + "; nothing was written");
       return ExitCode.FINDINGS;
     }
-    if (line.hasOption("settings-schema")) {
-      List<Finding> schemaFindings = SettingsSchema.check(Path.of(line.getOptionValue("settings-schema")), settings);
-      schemaFindings.forEach(f -> err.println(FindingLine.format("settings", f)));
-      if (schemaFindings.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
-        err.println(Cli.PROGRAM + ": the settings do not match the settings schema; nothing was written");
-        return ExitCode.FINDINGS;
-      }
-    }
-    Bundles.Result result = SettingsFindings.withoutRepeats(Bundles.generate(settings, profiles, request),
-        settingsFindings);
-    List<FileFinding> notes = new java.util.ArrayList<>();
-    FleetNotes.of(settings, entries, Profiles.validationOptions(settings).newest().orElseThrow())
-        .forEach(n -> notes.add(new FileFinding(n.profile() + ".mobileconfig", n.finding())));
-    notes.addAll(result.findings());
-    result = new Bundles.Result(result.files(), notes);
-    int exit = BundleOutput.write(result, outDir, line.hasOption("force"), line.hasOption("dry-run"), "generated profiles", out, err);
-    if (exit == ExitCode.OK && onboarding.isEmpty()) {
-      err.println("note: no --onboarding file, so the bundle does not onboard Macs to your tenant yet;"
-          + " download the onboarding package from the Microsoft Defender portal and add it");
-    }
-    return exit;
+    return BundleOutput.write(outcome.bundle(), outDir, line.hasOption("force"), line.hasOption("dry-run"),
+        "generated profiles", out, err);
   }
 
   /**

@@ -40,8 +40,9 @@ class GenerateCommandTest {
       + deprecatedInFleet("bluetooth.mobileconfig", "BluetoothAlways");
   static final String ALL_MACOS_27 = PLAIN_MACOS_27 + deprecatedInFleet("privacy.mobileconfig", "Accessibility");
 
-  static final String NO_ONBOARDING = "note: no --onboarding file, so the bundle does not onboard Macs to"
-      + " your tenant yet; download the onboarding package from the Microsoft Defender portal and add it\n";
+  static final String NO_ONBOARDING = "bundle: info: no onboarding file, so the bundle does not onboard Macs to"
+      + " your tenant yet; download the onboarding package from the Microsoft Defender portal and add it"
+      + " (--onboarding FILE, or onboarding: in the config) [bundle.no-onboarding]\n";
 
   @TempDir Path dir;
 
@@ -174,7 +175,8 @@ class GenerateCommandTest {
     Files.writeString(foreign, "mine");
     CliRun run = CliRun.of("generate", "--out", out().toString());
     assertEquals(3, run.exit());
-    assertEquals(ALL_MACOS_27 + BLUETOOTH_TO_SIGN + "mde-profiles: " + foreign + ": exists and was not written by mde-profiles"
+    assertEquals(ALL_MACOS_27 + BLUETOOTH_TO_SIGN + NO_ONBOARDING + "mde-profiles: " + foreign
+        + ": exists and was not written by mde-profiles"
         + " (use --force to overwrite)\n", run.err());
     assertEquals("mine", Files.readString(foreign));
     assertFalse(Files.exists(out().resolve("manifest.json")));
@@ -192,7 +194,8 @@ class GenerateCommandTest {
     Files.writeString(out().resolve("manifest.json"), "{\"something\": \"else\"}");
     CliRun run = CliRun.of("generate", "--out", out().toString());
     assertEquals(3, run.exit());
-    assertEquals(ALL_MACOS_27 + BLUETOOTH_TO_SIGN + "mde-profiles: " + out().resolve("manifest.json") + ": exists but is not a"
+    assertEquals(ALL_MACOS_27 + BLUETOOTH_TO_SIGN + NO_ONBOARDING + "mde-profiles: " + out().resolve("manifest.json")
+        + ": exists but is not a"
         + " manifest written by mde-profiles (use --force to replace it)\n", run.err());
   }
 

@@ -197,7 +197,8 @@ class PackagingTest {
     assertEquals("jamf/kext.mobileconfig: PayloadContent[0].PayloadOrganization: warning: Jamf Pro stores this"
         + " string changed: it holds & or <, which Jamf keeps escaped once too often in this payload type, so the"
         + " Mac reads entity text; change the value or check the profile after upload [jamf.mangled-string]\n"
-        + "note: no --onboarding file, so the bundle does not onboard Macs to your tenant yet; download the"
-        + " onboarding package from the Microsoft Defender portal and add it\n", run.err());
+        + "bundle: info: no onboarding file, so the bundle does not onboard Macs to your tenant yet; download the"
+        + " onboarding package from the Microsoft Defender portal and add it (--onboarding FILE, or onboarding: in"
+        + " the config) [bundle.no-onboarding]\n", run.err());
   }
 }

@@ -1,9 +1,8 @@
-package org.mdeprofiles.cli;
+package org.mdeprofiles;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.mdeprofiles.Bundles;
 import org.mdeprofiles.config.GenerateSettings;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.PlistPath;

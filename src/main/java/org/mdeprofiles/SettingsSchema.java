@@ -1,4 +1,4 @@
-package org.mdeprofiles.cli;
+package org.mdeprofiles;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -16,6 +16,7 @@ import org.mdeprofiles.cms.SignedProfile;
 import org.mdeprofiles.config.JamfOptions;
 import org.mdeprofiles.config.OnboardingFile;
 import org.mdeprofiles.finding.Finding;
+import org.mdeprofiles.finding.PlistPath;
 import org.mdeprofiles.finding.Severity;
 import org.mdeprofiles.io.InputException;
 import org.mdeprofiles.io.InputFiles;
@@ -25,7 +26,6 @@ import org.mdeprofiles.plist.PlistReader;
 import org.mdeprofiles.plist.PlistValue.PlistDict;
 import org.mdeprofiles.render.TemplateRenderer;
 import org.mdeprofiles.report.FindingLine;
-import org.mdeprofiles.text.Printable;
 import org.mdeprofiles.validate.ValidationOptions;
 
 /** {@code package}: packages profiles the tool did not write (an admin's own, a vendor's sample). */
@@ -99,8 +99,7 @@ final class PackageCommand implements Command {
       if (PlistReader.isBinary(bytes)) {
         // The MDM bodies carry the profile as text: a binary plist goes in as XML, same values.
         profile = xmlForm(profile, renderer);
-        err.println("note: " + Printable.line(arg) + " is a binary property list; it is packaged as XML, with the"
-            + " same values");
+        err.println(FindingLine.format(arg, Finding.info(PlistPath.root(), "package.binary-as-xml")));
       }
       for (Finding f : checked.findings()) {
         err.println(FindingLine.format(arg, f));

@@ -116,9 +116,10 @@ final class SignCommand implements Command {
           throw new InputException(input, e.getMessage());
         }
         for (SignedProfile.Signer s : old.signers()) {
-          err.println("note: " + Printable.line(input) + " was signed by " + Printable.line(
-              s.subject().isEmpty() ? "an unknown signer" : s.subject()) + " (" + s.status().name().toLowerCase(
-              java.util.Locale.ROOT).replace('_', ' ') + "); that signature is replaced");
+          err.println(org.mdeprofiles.report.FindingLine.format(input, org.mdeprofiles.finding.Finding.info(
+              org.mdeprofiles.finding.PlistPath.root(), "sign.replaced",
+              s.subject().isEmpty() ? "an unknown signer" : s.subject(),
+              s.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))));
         }
         bytes = old.content();
       }

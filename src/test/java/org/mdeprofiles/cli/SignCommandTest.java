@@ -126,8 +126,8 @@ class SignCommandTest {
         + " signature)\n"), again.err());
     CliRun resign = sign("--resign", "-o", dir.resolve("z.mobileconfig").toString(), signed.toString());
     assertEquals(0, resign.exit(), resign.err());
-    assertTrue(resign.err().contains("note: " + signed + " was signed by CN=Contoso Profile Signing,O=Contoso"
-        + " (verified); that signature is replaced\n"), resign.err());
+    assertTrue(resign.err().contains(signed + ": info: was signed by CN=Contoso Profile Signing,O=Contoso"
+        + " (verified); that signature is replaced [sign.replaced]\n"), resign.err());
     assertEquals(3, sign("-o", dir.resolve("z.mobileconfig").toString(), profile.toString()).exit(),
         "an existing file is not replaced without --force");
 

@@ -195,7 +195,8 @@ class JamfStorageTest {
     Path out = temp.resolve("binary-out");
     CliRun run = CliRun.of("package", "--mdm", "jamf", "--out", out.toString(), binary.toString());
     assertEquals(0, run.exit(), run.err());
-    assertEquals("note: " + binary + " is a binary property list; it is packaged as XML, with the same values\n",
+    assertEquals(binary + ": info: a binary property list; it is packaged as XML, with the same values"
+        + " [package.binary-as-xml]\n",
         run.err());
     NSDictionary served = JamfProModel.create(Files.readAllBytes(out.resolve("jamf/binary-kext.classic.xml")), MINTED);
     assertEquals(new TreeSet<>(), differences(kext, served));

@@ -61,7 +61,7 @@ public final class Cli {
         return ExitCode.OK;
       }
       case "--version" -> {
-        out.println(PROGRAM + " " + Version.get() + " (Java " + Runtime.version() + ", "
+        out.println(PROGRAM + " " + Version.get() + " on Java " + Runtime.version() + " ("
             + System.getProperty("java.vm.name") + ")");
         return ExitCode.OK;
       }

@@ -39,8 +39,13 @@ class CliTest {
   void versionComesFromTheBuild() {
     CliRun run = CliRun.of("--version");
     assertEquals(0, run.exit());
-    assertTrue(run.out().matches("mde-profiles \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Java "
-        + java.util.regex.Pattern.quote(Runtime.version().toString()) + ", [^)\n]+\\)\n"), run.out());
+    // The commit and its date come from git when the build has it (a checkout), else "unknown".
+    String commit = "\\((commit [0-9a-f]{12} of \\d{4}-\\d{2}-\\d{2}( \\+ changes)?|commit unknown)\\)";
+    assertTrue(run.out().matches("mde-profiles \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? " + commit + " on Java "
+        + java.util.regex.Pattern.quote(Runtime.version().toString()) + " \\([^)\n]+\\)\n"), run.out());
+    if (java.nio.file.Files.isDirectory(java.nio.file.Path.of(".git"))) {
+      assertTrue(run.out().contains("(commit ") && !run.out().contains("commit unknown"), run.out());
+    }
   }
 
   @Test

@@ -84,7 +84,7 @@ class LauncherLoggingTest {
     List<String> flags = new ArrayList<>(launcherLogging());
     flags.addAll(stale);
     Run run = java(flags, movedCp);
-    assertTrue(run.out().startsWith("mde-profiles " + Version.get() + " (Java "), run.out());
+    assertTrue(run.out().startsWith("mde-profiles " + Version.get() + " on Java "), run.out());
     assertEquals(1, run.out().lines().count(), run.out());
     assertTrue(run.err().contains("[warning]"), run.err());
   }

@@ -30,10 +30,16 @@ public final class Cli {
   private final List<Command> commands;
 
   public Cli(InputStream in, PrintStream out, PrintStream err) {
+    this(in, out, err, in == System.in && System.console() != null);
+  }
+
+  /** With {@code terminal}, the process talks to a person: prompts, and summaries instead of lists. */
+  Cli(InputStream in, PrintStream out, PrintStream err, boolean terminal) {
     this.out = out;
     this.err = err;
-    List<Command> all = new ArrayList<>(List.of(new GenerateCommand(), new PackageCommand(), new ValidateCommand(in),
-        new DiagnoseCommand(in, in == System.in && System.console() != null), new SignCommand(), new DeployCommand(), new ListCommand(), new InitCommand()));
+    List<Command> all = new ArrayList<>(List.of(new GenerateCommand(terminal), new PackageCommand(terminal),
+        new ValidateCommand(in), new DiagnoseCommand(in, terminal), new SignCommand(), new DeployCommand(),
+        new ListCommand(), new InitCommand()));
     all.add(new CompletionCommand(this::commandList));
     this.commands = List.copyOf(all);
   }

@@ -38,6 +38,13 @@ final class GenerateCommand implements Command {
   static final String DEFAULT_CONFIG = "mde-profiles.yaml";
   static final String DEFAULT_OUT = "mde-profiles-out";
 
+  private final boolean terminal;
+
+  /** With {@code terminal}, stdout is a person's: a summary line instead of every path. */
+  GenerateCommand(boolean terminal) {
+    this.terminal = terminal;
+  }
+
   @Override
   public String name() {
     return "generate";
@@ -81,6 +88,7 @@ final class GenerateCommand implements Command {
         .addOption(Cli.valued("onboarding", "FILE", "the tenant's onboarding file from the Defender portal"))
         .addOption(Cli.valued("settings-schema", "FILE", "JSON Schema to check the settings section against"));
     MdmFlags.add(options);
+    BundleOutput.addListingOptions(options);
     return options;
   }
 
@@ -118,7 +126,7 @@ final class GenerateCommand implements Command {
   }
 
   /** One bundle: from {@code configFile} when given, with the flags over it, into {@code outDir}. */
-  private static int one(CommandLine line, Optional<Path> configFile, Path outDir, Future<TemplateRenderer> renderer,
+  private int one(CommandLine line, Optional<Path> configFile, Path outDir, Future<TemplateRenderer> renderer,
       PrintStream out, PrintStream err) throws Exception {
     SettingsBuilder builder = new SettingsBuilder();
     ConfigFile config = configFile.isPresent() ? ConfigFile.load(configFile.get(), builder, Catalog.names()) : ConfigFile.none();
@@ -162,7 +170,7 @@ final class GenerateCommand implements Command {
       return ExitCode.FINDINGS;
     }
     return BundleOutput.write(outcome.bundle(), outDir, line.hasOption("force"), line.hasOption("dry-run"),
-        "generated profiles", out, err);
+        BundleOutput.Listing.of(line, terminal), "generated profiles", out, err);
   }
 
   /**

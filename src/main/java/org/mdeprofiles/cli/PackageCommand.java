@@ -30,6 +30,13 @@ import org.mdeprofiles.validate.ValidationOptions;
 
 /** {@code package}: packages profiles the tool did not write (an admin's own, a vendor's sample). */
 final class PackageCommand implements Command {
+  private final boolean terminal;
+
+  /** With {@code terminal}, stdout is a person's: a summary line instead of every path. */
+  PackageCommand(boolean terminal) {
+    this.terminal = terminal;
+  }
+
   @Override
   public String name() {
     return "package";
@@ -53,6 +60,7 @@ final class PackageCommand implements Command {
         .addOption(Cli.flag("allow-invalid", "package profiles even when validation finds errors"))
         .addOption(Cli.flag("dry-run", "say what would be created, changed and removed; write nothing"));
     MdmFlags.add(options);
+    BundleOutput.addListingOptions(options);
     return options;
   }
 
@@ -124,7 +132,7 @@ final class PackageCommand implements Command {
     }
     return BundleOutput.write(Bundles.pack(profiles, request),
         Path.of(line.getOptionValue("out", GenerateCommand.DEFAULT_OUT)), line.hasOption("force"),
-        line.hasOption("dry-run"), "packaged profiles", out, err);
+        line.hasOption("dry-run"), BundleOutput.Listing.of(line, terminal), "packaged profiles", out, err);
   }
 
   /** {@code profile} written as an XML plist by the templates, then read back. */

@@ -98,6 +98,7 @@ public final class Diagnoser {
               : "their payload types: " + String.join(", ", facts.installedPayloadTypes) + ".",
           List.of(), Optional.empty()));
     }
+    out.addAll(InstalledPayloads.conclusions(facts));
     expired().ifPresent(out::add);
     out.addAll(missingFromBundle(era));
     facts.field("managed_by").filter(f -> f.value().equalsIgnoreCase("MDE")).ifPresent(f ->

@@ -29,6 +29,8 @@ final class MacFacts {
   /** Payload identifiers profiles show printed (they survive an MDM that replaces the top-level one). */
   final Set<String> installedPayloadIdentifiers = new LinkedHashSet<>();
   final Set<String> installedPayloadTypes = new LinkedHashSet<>();
+  /** Each payload profiles show printed, by type, with its line: duplicates counted. */
+  final List<Field> installedPayloads = new ArrayList<>();
   final List<Evidence> profileLines = new ArrayList<>();
   /** Lines recognised as mdatp fields that no rule knows: shown, never dropped. */
   final List<Field> unknownFields = new ArrayList<>();

@@ -80,6 +80,7 @@ final class OutputParser {
       facts.profileLines.add(at);
     } else if ((m = PAYLOAD_TYPE.matcher(line)).find()) {
       facts.installedPayloadTypes.add(m.group(1));
+      facts.installedPayloads.add(new MacFacts.Field(m.group(1), at));
     } else if ((m = PAYLOAD_ID.matcher(line)).find()) {
       facts.installedPayloadIdentifiers.add(m.group(1));
     } else if (EXTENSION_NOISE.matcher(line.trim()).matches() || PROFILES_NOISE.matcher(line.trim()).matches()) {

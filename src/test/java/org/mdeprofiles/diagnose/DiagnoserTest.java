@@ -221,6 +221,67 @@ class DiagnoserTest {
   }
 
   @Test
+  void payloadsAMacMayHoldOnceAreProblemsWhenInstalledTwice() {
+    String profiles = """
+        There are 3 configuration profiles installed
+        _computerlevel[1] attribute: profileIdentifier: com.contoso.mde.netfilter
+        _computerlevel[1] \tpayload[1] type\t= com.apple.webcontent-filter
+        _computerlevel[1] \tpayload[2] type\t= com.microsoft.wdav
+        _computerlevel[2] attribute: profileIdentifier: com.microsoft.wdav.combined
+        _computerlevel[2] \tpayload[1] type\t= com.apple.webcontent-filter
+        _computerlevel[2] \tpayload[2] type\t= com.microsoft.wdav
+        _computerlevel[2] \tpayload[3] type\t= com.microsoft.wdav.atp
+        _computerlevel[3] attribute: profileIdentifier: com.fabrikam.onboarding
+        _computerlevel[3] \tpayload[1] type\t= com.microsoft.wdav.atp
+        """;
+    Diagnoser d = new Diagnoser().read("profiles.txt", profiles);
+    List<Conclusion> found = d.conclusions();
+    assertEquals(List.of("several-content-filters", "several-settings-profiles", "several-onboarding-profiles"),
+        found.stream().filter(Conclusion::problem).map(Conclusion::code).toList());
+    Conclusion filters = found.stream().filter(c -> c.code().equals("several-content-filters")).findFirst()
+        .orElseThrow();
+    assertEquals("2 content-filter payloads are installed", filters.title());
+    assertEquals(List.of("profiles.txt:3: _computerlevel[1] \tpayload[1] type\t= com.apple.webcontent-filter",
+        "profiles.txt:6: _computerlevel[2] \tpayload[1] type\t= com.apple.webcontent-filter"),
+        filters.seen().stream().map(e -> e.source() + ":" + e.line() + ": " + e.text()).toList());
+    assertEquals(List.of(), filters.profiles(), "never a fix that deploys another filter");
+    assertEquals("2 profiles give Defender's settings (com.microsoft.wdav)",
+        only("several-settings-profiles", profiles).title());
+    assertEquals("2 onboarding payloads are installed (com.microsoft.wdav.atp)",
+        only("several-onboarding-profiles", profiles).title());
+    // One of each is as it should be: nothing said.
+    String once = profiles.substring(0, profiles.indexOf("_computerlevel[2]"));
+    assertEquals(List.of(), codes(once).stream().filter(c -> c.startsWith("several-")).toList());
+  }
+
+  @Test
+  void everyConclusionCodeIsDocumentedInTheReadme() throws Exception {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    String codes = readme.substring(readme.indexOf("Conclusion codes:"), readme.indexOf("Reading a terminal"));
+    List<String> undocumented = new java.util.ArrayList<>();
+    java.util.Set<String> found = new java.util.TreeSet<>();
+    // A conclusion's code opens its constructor; a field rule's stands before its problem flag.
+    java.util.regex.Pattern code = java.util.regex.Pattern.compile(
+        "new Conclusion\\(\\s*\"([a-z-]+)\"|\"([a-z]+(?:-[a-z]+)+)\",\\s*(?:true|false)\\b");
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
+        java.nio.file.Path.of("src/main/java/org/mdeprofiles/diagnose"))) {
+      for (java.nio.file.Path file : files.sorted().toList()) {
+        java.util.regex.Matcher m = code.matcher(java.nio.file.Files.readString(file));
+        while (m.find()) {
+          String c = m.group(1) != null ? m.group(1) : m.group(2);
+          found.add(c);
+          if (!codes.contains("`" + c + "`")) {
+            undocumented.add(c);
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), undocumented);
+    assertTrue(found.containsAll(List.of("rtp-off", "definitions-old", "several-content-filters")), found.toString());
+    assertTrue(found.size() >= 20, found.toString());
+  }
+
+  @Test
   void mixedInputFormsInOneFile() {
     String mixed = "$ mdatp health\n" + KEXT_ERA_HEALTH.replace("licensed                                    : true",
         "licensed : false") + "\n$ sudo kextutil /Library/Extensions/wdavkext.kext\n" + KEXTUTIL

@@ -127,6 +127,12 @@ public final class Catalog {
     return selected;
   }
 
+  /** The payload types a profile of {@code entry} holds, in order (a gathering one: its parts'). */
+  public static List<String> payloadTypes(CatalogEntry entry) {
+    List<CatalogEntry> from = entry.gathers() ? gatheredParts() : List.of(entry);
+    return from.stream().flatMap(e -> e.payloads().stream()).map(PayloadDefinition::type).distinct().toList();
+  }
+
   /** The entries a gathering profile holds: the modern ones of the default bundle. */
   private static List<CatalogEntry> gatheredParts() {
     return ENTRIES.stream().filter(e -> e.inDefaultBundle() && !e.legacy() && !e.gathers()).toList();

@@ -22,7 +22,6 @@ import org.mdeprofiles.config.SettingsBuilder;
 import org.mdeprofiles.config.SigningConfig;
 import org.mdeprofiles.io.InputException;
 import org.mdeprofiles.io.InputFiles;
-import org.mdeprofiles.model.Profile;
 import org.mdeprofiles.pack.BundleRequest;
 import org.mdeprofiles.pack.IntuneTarget;
 import org.mdeprofiles.pack.PlainTarget;
@@ -148,10 +147,9 @@ final class GenerateCommand implements Command {
     if (onboardingPath.isPresent()) {
       onboarding = Optional.of(OnboardingFile.read(onboardingPath.get()));
     }
-    List<Profile> profiles = Profiles.build(settings, entries);
     IntuneOptions intune = MdmFlags.intune(line, config.intune());
     if (targets.contains(IntuneTarget.NAME)) {
-      requireChannelFits(intune, profiles);
+      requireChannelFits(intune, entries);
     }
     BundleRequest request = new BundleRequest(targets, onboarding, MdmFlags.jamf(line, config.jamf()),
         intune, Background.join(renderer));
@@ -177,15 +175,15 @@ final class GenerateCommand implements Command {
    * The user channel with a device-only payload is a conflict of options, said before any work
    * (it was reported as profiles that "did not validate", exit 1).
    */
-  private static void requireChannelFits(IntuneOptions intune, List<Profile> profiles) throws UsageException {
+  private static void requireChannelFits(IntuneOptions intune, List<CatalogEntry> entries) throws UsageException {
     if (!intune.deploymentChannel().equals("userChannel")) {
       return;
     }
-    for (Profile p : profiles) {
-      for (org.mdeprofiles.model.Payload payload : p.payloads()) {
-        if (PayloadChannels.deviceChannelOnly(payload.header().type())) {
-          throw new UsageException("--intune-channel userChannel: profile " + p.name() + " holds "
-              + payload.header().type() + ", which installs on the device channel only; use deviceChannel, or"
+    for (CatalogEntry e : entries) {
+      for (String type : Catalog.payloadTypes(e)) {
+        if (PayloadChannels.deviceChannelOnly(type)) {
+          throw new UsageException("--intune-channel userChannel: profile " + e.name() + " holds "
+              + type + ", which installs on the device channel only; use deviceChannel, or"
               + " --mdm without intune for it");
         }
       }

@@ -264,13 +264,16 @@ class GenerateCommandTest {
         {"--out", "a", "--out", "b"},
         {"--profiles", ""},
         {"--mdm", ","},
-        {"--intune-channel", "userChannel"}};
+        {"--intune-channel", "userChannel"},
+        {"--intune-channel", "userChannel", "--profiles", "combined"}};
     String[] messages = {
         "--mdm is given more than once ('jamf' and 'intune'); give it once, with a comma-separated list",
         "--out is given more than once ('a' and 'b'); give it once",
         "--profiles: the list is empty; leave the option out for the default",
         "--mdm: the list is empty; leave the option out for the default",
         "--intune-channel userChannel: profile sysext holds com.apple.system-extension-policy, which installs on"
+            + " the device channel only; use deviceChannel, or --mdm without intune for it",
+        "--intune-channel userChannel: profile combined holds com.apple.system-extension-policy, which installs on"
             + " the device channel only; use deviceChannel, or --mdm without intune for it"};
     for (int i = 0; i < cases.length; i++) {
       List<String> args = new java.util.ArrayList<>(List.of("generate", "--out", out().toString()));

@@ -29,6 +29,9 @@ final class Merge {
     for (Profile part : parts) {
       for (Payload p : part.payloads()) {
         PayloadHeader h = p.header();
+        if (!h.identifier().startsWith(part.identifier() + ".")) {
+          throw new IllegalArgumentException(h.identifier() + " is not a payload identifier of " + part.identifier());
+        }
         String suffix = h.identifier().substring(part.identifier().length());
         Payload moved = new Payload(
             new PayloadHeader(h.type(), identifier + suffix, "", h.displayName(), h.description(), h.organization()),

@@ -44,7 +44,7 @@ public final class Cli {
     this.commands = List.copyOf(all);
   }
 
-  private List<Command> commandList() {
+  List<Command> commandList() {
     return commands;
   }
 
@@ -192,7 +192,9 @@ public final class Cli {
         2,
         2,
         "\n" + command.footer());
-    return text.toString().replace("\r\n", "\n");
+    StringBuilder examples = new StringBuilder("\nexamples:\n");
+    command.examples().forEach(e -> examples.append("  ").append(e).append('\n'));
+    return text.toString().replace("\r\n", "\n") + examples;
   }
 
   /** The --format value, one of {@code allowed} (the first is the default). */

@@ -20,6 +20,12 @@ interface Command {
     return "exit codes: 0 ok, 1 findings, 2 usage error, 3 unreadable input or I/O failure, 4 internal error";
   }
 
+  /**
+   * Command lines that show the command at work, each as one types it (help prints them, and a
+   * test parses each against {@link #options()}).
+   */
+  java.util.List<String> examples();
+
   /** Options this command takes more than once, besides those every command may repeat. */
   default java.util.Set<String> repeatable() {
     return java.util.Set.of();

@@ -44,6 +44,13 @@ final class CompletionCommand implements Command {
   }
 
   @Override
+  public java.util.List<String> examples() {
+    return java.util.List.of(
+        "source <(mde-profiles completion bash)",
+        "mde-profiles completion fish > ~/.config/fish/completions/mde-profiles.fish");
+  }
+
+  @Override
   public Options options() {
     return new Options();
   }

@@ -62,6 +62,13 @@ final class DeployCommand implements Command {
   }
 
   @Override
+  public java.util.List<String> examples() {
+    return java.util.List.of(
+        "mde-profiles deploy --to jamf --url https://contoso.jamfcloud.com --client-id ID --client-secret-file secret.txt --plan",
+        "mde-profiles deploy --to intune --tenant contoso.onmicrosoft.com --client-id ID --client-secret-env GRAPH_SECRET --prune");
+  }
+
+  @Override
   public Options options() {
     return new Options()
         .addOption(Cli.valued("to", "MDM", "jamf or intune"))

@@ -49,6 +49,14 @@ final class DiagnoseCommand implements Command {
   }
 
   @Override
+  public java.util.List<String> examples() {
+    return java.util.List.of(
+        "mdatp health | mde-profiles diagnose",
+        "mde-profiles diagnose --format json health.txt profiles.txt",
+        "mde-profiles diagnose --bundle mde-profiles-out --mdm jamf health.txt");
+  }
+
+  @Override
   public Options options() {
     return new Options().addOption(Cli.valued("format", "FORMAT", "text (default) or json"))
         .addOption(Cli.valued("macos", "VERSION", "the Mac's macOS version, when the input does not show it"))

@@ -60,6 +60,15 @@ final class GenerateCommand implements Command {
   }
 
   @Override
+  public java.util.List<String> examples() {
+    return java.util.List.of(
+        "mde-profiles generate",
+        "mde-profiles generate --config mde-profiles.yaml --mdm jamf --out bundle",
+        "mde-profiles generate --configs tenants --out bundles",
+        "mde-profiles generate --profiles sysext,netfilter --dry-run");
+  }
+
+  @Override
   public Options options() {
     Options options = new Options()
         .addOption(Cli.valued("config", "FILE", "YAML config file (see README); flags override it; give several"

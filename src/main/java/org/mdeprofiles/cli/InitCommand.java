@@ -36,6 +36,13 @@ final class InitCommand implements Command {
   }
 
   @Override
+  public java.util.List<String> examples() {
+    return java.util.List.of(
+        "mde-profiles init",
+        "mde-profiles init --out tenants/contoso.yaml");
+  }
+
+  @Override
   public Options options() {
     return new Options()
         .addOption(Cli.valued("out", "FILE", "where to write it (default: " + GenerateCommand.DEFAULT_CONFIG + ")"))

@@ -29,6 +29,13 @@ final class ListCommand implements Command {
   }
 
   @Override
+  public java.util.List<String> examples() {
+    return java.util.List.of(
+        "mde-profiles list",
+        "mde-profiles list --format json");
+  }
+
+  @Override
   public Options options() {
     return new Options().addOption(Cli.valued("format", "FORMAT", "text (default) or json"));
   }

@@ -53,6 +53,13 @@ final class PackageCommand implements Command {
   }
 
   @Override
+  public java.util.List<String> examples() {
+    return java.util.List.of(
+        "mde-profiles package --mdm jamf --out bundle vendor.mobileconfig WindowsDefenderATPOnboarding.xml",
+        "mde-profiles package --allow-invalid --dry-run old/*.mobileconfig");
+  }
+
+  @Override
   public Options options() {
     Options options = new Options()
         .addOption(Cli.valued("mdm", "LIST", "targets, comma-separated: jamf, intune, plain (default: jamf,intune)"))

@@ -48,6 +48,13 @@ final class SignCommand implements Command {
   }
 
   @Override
+  public java.util.List<String> examples() {
+    return java.util.List.of(
+        "mde-profiles sign --identity signer.p12 --password-file password.txt -o signed.mobileconfig kext.mobileconfig",
+        "mde-profiles sign --identity signer.pem --out signed mde-profiles-out/plain/*.mobileconfig");
+  }
+
+  @Override
   public Options options() {
     return new Options()
         .addOption(Cli.valued("identity", "FILE", "PKCS #12 file, or PEM with certificate and private key"))

@@ -55,6 +55,14 @@ final class ValidateCommand implements Command {
   }
 
   @Override
+  public java.util.List<String> examples() {
+    return java.util.List.of(
+        "mde-profiles validate kext.mobileconfig",
+        "mde-profiles validate --format junit --macos 14 mde-profiles-out > validate.xml",
+        "cat profile.mobileconfig | mde-profiles validate -");
+  }
+
+  @Override
   public Options options() {
     return new Options()
         .addOption(Cli.valued("format", "FORMAT", "text (default), json or junit"))

@@ -1,6 +1,7 @@
 package org.mdeprofiles.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -129,6 +130,29 @@ class CliTest {
     assertTrue(CliRun.of("completion", "zsh").out().startsWith("autoload -U +X bashcompinit && bashcompinit\n"));
     assertTrue(CliRun.of("completion", "fish").out().contains(
         "complete -c mde-profiles -n \"__fish_seen_subcommand_from generate\" -l mdm -x -a \"jamf intune plain\"\n"));
+  }
+
+  @Test
+  void everyCommandsHelpHasExamplesThatParseAsThatCommand() throws Exception {
+    for (Command command : new Cli(System.in, System.out, System.err).commandList()) {
+      assertFalse(command.examples().isEmpty(), command.name() + " has no examples");
+      String help = CliRun.of("help", command.name()).out();
+      assertTrue(help.contains("\nexamples:\n  " + command.examples().get(0) + "\n"), help);
+      for (String example : command.examples()) {
+        List<String> words = List.of(example.replace("<(", " ").replace(")", " ").trim().split("\\s+"));
+        int at = words.indexOf("mde-profiles");
+        assertTrue(at >= 0 && words.get(at + 1).equals(command.name()), example);
+        List<String> args = new java.util.ArrayList<>();
+        for (String w : words.subList(at + 2, words.size())) {
+          if (w.equals("|") || w.equals(">")) {
+            break;
+          }
+          args.add(w);
+        }
+        // Throws for an option the command does not have or a value left out.
+        new org.apache.commons.cli.DefaultParser().parse(command.options(), args.toArray(String[]::new));
+      }
+    }
   }
 
   /** The README's block for {@code command}: from its usage line to the next command's. */

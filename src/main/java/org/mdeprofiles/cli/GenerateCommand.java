@@ -260,8 +260,8 @@ final class GenerateCommand implements Command {
       throws UsageException {
     for (String name : names) {
       CatalogEntry entry = Catalog.find(name).orElseThrow(() -> new UsageException(
-          "--profiles: unknown profile '" + name + "'" + DidYouMean.hint(name,
-              Catalog.entries().stream().map(CatalogEntry::name).toList()) + " (see " + Cli.PROGRAM + " list)"));
+          "--profiles: unknown profile '" + name + "'" + DidYouMean.hint(name, Catalog.names()) + " (known: "
+              + String.join(", ", Catalog.names()) + ")"));
       if (settings.macos().isPresent() && !entry.appliesTo(settings.macos().get())) {
         throw new UsageException("--profiles: " + name + " applies to macOS " + entry.macosRange()
             + " only, not to a fleet whose oldest Mac runs " + settings.macos().get());

@@ -90,8 +90,9 @@ class CliTest {
         CliRun.of("genrate").err());
     assertEquals("mde-profiles generate: unknown option --profles; did you mean '--profiles'? (see mde-profiles"
         + " help generate)\n", CliRun.of("generate", "--profles", "kext").err());
-    assertEquals("mde-profiles generate: --profiles: unknown profile 'sysxt'; did you mean 'sysext'? (see"
-        + " mde-profiles list) (see mde-profiles help generate)\n", CliRun.of("generate", "--profiles", "sysxt").err());
+    assertEquals("mde-profiles generate: --profiles: unknown profile 'sysxt'; did you mean 'sysext'? (known: "
+        + String.join(", ", org.mdeprofiles.catalog.Catalog.names()) + ") (see mde-profiles help generate)\n",
+        CliRun.of("generate", "--profiles", "sysxt").err());
     assertEquals("mde-profiles generate: --mdm: unknown target 'jamff'; did you mean 'jamf'? (known: jamf, intune,"
         + " plain) (see mde-profiles help generate)\n", CliRun.of("generate", "--mdm", "jamff").err());
     assertEquals(2, CliRun.of("genrate").exit());

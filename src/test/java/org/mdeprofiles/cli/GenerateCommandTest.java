@@ -217,8 +217,10 @@ class GenerateCommandTest {
   void selectionErrors() {
     CliRun unknown = CliRun.of("generate", "--profiles", "kext,nope", "--out", out().toString());
     assertEquals(2, unknown.exit());
-    assertEquals("mde-profiles generate: --profiles: unknown profile 'nope' (see mde-profiles list) (see"
-        + " mde-profiles help generate)\n", unknown.err());
+    assertEquals("mde-profiles generate: --profiles: unknown profile 'nope' (known: "
+        + String.join(", ", org.mdeprofiles.catalog.Catalog.names()) + ") (see mde-profiles help generate)\n",
+        unknown.err());
+    assertTrue(unknown.err().contains("(known: sysext, netfilter, "), unknown.err());
     CliRun badMacos = CliRun.of("generate", "--macos", "eleven");
     assertEquals(2, badMacos.exit());
     assertEquals("mde-profiles generate: --macos: not a macOS version (expected e.g. 14 or 10.15): eleven"

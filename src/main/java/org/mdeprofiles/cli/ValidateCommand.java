@@ -1,15 +1,14 @@
 package org.mdeprofiles.cli;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.mdeprofiles.Profiles;
@@ -100,17 +99,15 @@ final class ValidateCommand implements Command {
       throw new UsageException("no file to validate (give files, a folder, or - for standard input)");
     }
     boolean strict = line.hasOption("strict");
-    List<FileResult> results = new ArrayList<>();
-    List<String> sources = new ArrayList<>();
-    for (String arg : line.getArgList()) {
-      sources.addAll(expand(arg, results));
-    }
+    Iterator<Item> items = items(line.getArgList());
     ValidationOptions chosen = options;
     if (format.equals("text")) {
-      return streamed(results, sources, chosen, strict, line.hasOption("quiet"), out, err);
+      return streamed(items, chosen, strict, line.hasOption("quiet"), out, err);
     }
+    List<Item> all = new ArrayList<>();
+    items.forEachRemaining(all::add);
     // Files are independent: check them on every core; the report keeps the order given.
-    results.addAll(sources.parallelStream().map(source -> check(source, chosen, strict)).toList());
+    List<FileResult> results = all.parallelStream().map(i -> i.result(this, chosen, strict)).toList();
     for (FileResult r : results) {
       r.problem().ifPresent(problem -> err.println(Cli.PROGRAM + ": " + Printable.line(problem)));
     }
@@ -126,18 +123,17 @@ final class ValidateCommand implements Command {
    * The text report, a window of files at a time in the order given: what the run holds stays the
    * same whether it checks a hundred files or a hundred thousand.
    */
-  private int streamed(List<FileResult> early, List<String> sources, ValidationOptions options, boolean strict,
-      boolean quiet, PrintStream out, PrintStream err) {
+  private int streamed(Iterator<Item> items, ValidationOptions options, boolean strict, boolean quiet,
+      PrintStream out, PrintStream err) {
     TextReport report = new TextReport(out, quiet);
     boolean unreadable = false;
     boolean failed = false;
-    List<FileResult> window = new ArrayList<>(early);
-    for (int start = 0; start <= sources.size(); start += WINDOW) {
-      if (start < sources.size()) {
-        window.addAll(sources.subList(start, Math.min(sources.size(), start + WINDOW)).parallelStream()
-            .map(source -> check(source, options, strict)).toList());
+    List<Item> window = new ArrayList<>();
+    while (items.hasNext()) {
+      while (window.size() < WINDOW && items.hasNext()) {
+        window.add(items.next());
       }
-      for (FileResult r : window) {
+      for (FileResult r : window.parallelStream().map(i -> i.result(this, options, strict)).toList()) {
         r.problem().ifPresent(problem -> err.println(Cli.PROGRAM + ": " + Printable.line(problem)));
         unreadable |= r.problem().isPresent();
         failed |= r.problem().isEmpty() && r.report().orElseThrow().fails(false);
@@ -180,28 +176,81 @@ final class ValidateCommand implements Command {
     return !name.endsWith(CLASSIC_BODY) && EXTENSIONS.stream().anyMatch(name::endsWith);
   }
 
-  /** A folder becomes its profile files, recursively and sorted; anything else stays as it is. */
-  private static List<String> expand(String arg, List<FileResult> results) {
-    Path path = Path.of(arg);
-    if (arg.equals("-") || !Files.isDirectory(path)) {
-      return List.of(arg);
+  /** A file to check, or the result already known for an argument (a folder with nothing to check). */
+  private record Item(String source, FileResult known) {
+    FileResult result(ValidateCommand command, ValidationOptions options, boolean strict) {
+      return known != null ? known : command.check(source, options, strict);
     }
-    // Files.find hands over the attributes the walk read: no second stat per file (but for a
-    // link, which counts when it leads to a regular file).
-    try (Stream<Path> walk = Files.find(path, Integer.MAX_VALUE, (p, attributes) ->
-        (attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(p)))
-            && profileName(p.getFileName().toString()))) {
-      List<String> files = walk.map(Path::toString)
-          .sorted()
-          .toList();
-      if (files.isEmpty()) {
-        results.add(FileResult.unreadable(arg, arg + ": no .mobileconfig, .plist or .xml file in this folder"));
+  }
+
+  /**
+   * The arguments as items, in order: a folder becomes its profile files, recursively, sorted,
+   * walked as they are checked ({@link FolderWalk}); anything else stays as it is.
+   */
+  private static Iterator<Item> items(List<String> args) {
+    return new Iterator<>() {
+      private int arg;
+      private FolderWalk walk;
+      private String folder;
+      private Item pending;
+
+      @Override
+      public boolean hasNext() {
+        while (pending == null) {
+          if (walk != null) {
+            pendFromWalk();
+            continue;
+          }
+          if (arg >= args.size()) {
+            return false;
+          }
+          String a = args.get(arg++);
+          if (a.equals("-") || !Files.isDirectory(Path.of(a))) {
+            pending = new Item(a, null);
+            continue;
+          }
+          folder = a;
+          try {
+            walk = new FolderWalk(Path.of(a), ValidateCommand::profileName);
+          } catch (UncheckedIOException e) {
+            pending = cannotList(e);
+          }
+        }
+        return true;
       }
-      return files;
-    } catch (IOException | UncheckedIOException e) {
-      // A subfolder that cannot be read surfaces during the walk, unchecked.
-      results.add(FileResult.unreadable(arg, arg + ": cannot list folder: " + e.getMessage()));
-      return List.of();
-    }
+
+      /** The walk's next file, or what its end says: nothing found, or a folder it could not list. */
+      private void pendFromWalk() {
+        try {
+          if (walk.hasNext()) {
+            pending = new Item(walk.next(), null);
+            return;
+          }
+          if (walk.found() == 0) {
+            pending = new Item(null, FileResult.unreadable(folder,
+                folder + ": no .mobileconfig, .plist or .xml file in this folder"));
+          }
+        } catch (UncheckedIOException e) {
+          pending = cannotList(e);
+        }
+        walk = null;
+      }
+
+      private Item cannotList(UncheckedIOException e) {
+        walk = null;
+        return new Item(null, FileResult.unreadable(folder, folder + ": cannot list folder: "
+            + e.getCause().getMessage()));
+      }
+
+      @Override
+      public Item next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        Item out = pending;
+        pending = null;
+        return out;
+      }
+    };
   }
 }

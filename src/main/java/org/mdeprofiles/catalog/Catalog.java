@@ -10,6 +10,7 @@ import org.mdeprofiles.config.GenerateSettings;
 import org.mdeprofiles.model.MacosVersion;
 import org.mdeprofiles.model.Payload;
 import org.mdeprofiles.model.Profile;
+import org.mdeprofiles.plist.PlistValue.PlistDict;
 
 /**
  * Every profile mde-profiles can build, in the order they are listed and written: one table,
@@ -131,6 +132,14 @@ public final class Catalog {
   public static List<String> payloadTypes(CatalogEntry entry) {
     List<CatalogEntry> from = entry.gathers() ? gatheredParts() : List.of(entry);
     return from.stream().flatMap(e -> e.payloads().stream()).map(PayloadDefinition::type).distinct().toList();
+  }
+
+  /** True when a profile of {@code entry}, built with {@code settings}, grants TCC {@code service}. */
+  static boolean grants(CatalogEntry entry, GenerateSettings settings, String service) {
+    List<CatalogEntry> from = entry.gathers() ? gatheredParts() : List.of(entry);
+    return from.stream().flatMap(e -> e.payloads().stream())
+        .anyMatch(p -> p.content().apply(settings).get("Services") instanceof PlistDict services
+            && services.get(service) != null);
   }
 
   /** The entries a gathering profile holds: the modern ones of the default bundle. */

@@ -33,7 +33,7 @@ public final class FleetNotes {
       return notes;
     }
     for (CatalogEntry e : entries) {
-      if (e.name().equals("accessibility") || e.name().equals("combined")) {
+      if (Catalog.grants(e, settings, "Accessibility")) {
         notes.add(new Note(e.name(), Finding.warning(PlistPath.root(), "fleet.accessibility-user-control",
             ACCESSIBILITY_USER_CONTROL, newest)));
       }

@@ -267,7 +267,7 @@ final class GenerateCommand implements Command {
             + " only, not to a fleet whose oldest Mac runs " + settings.macos().get());
       }
     }
-    if (names.contains("combined") && names.size() > 1) {
+    if (names.contains(Catalog.COMBINED) && names.size() > 1) {
       throw new UsageException("--profiles: combined already holds every modern payload; build it alone,"
           + " or list the separate profiles instead");
     }

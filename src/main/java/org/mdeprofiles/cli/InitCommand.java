@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.mdeprofiles.catalog.Catalog;
+import org.mdeprofiles.config.ConfigFile;
 import org.mdeprofiles.io.OutputException;
 import org.mdeprofiles.text.Printable;
 
@@ -80,7 +81,7 @@ final class InitCommand implements Command {
    * name and a description; those without options of their own are listed commented out.
    */
   static String profileSections() {
-    List<String> sections = Catalog.names().stream().map(n -> n.equals("settings") ? "settingsProfile" : n).toList();
+    List<String> sections = Catalog.names().stream().map(ConfigFile::sectionOf).toList();
     StringBuilder out = new StringBuilder("# Each profile's section (");
     out.append(String.join(", ", sections)).append(") may have a displayName and a description:\n");
     StringBuilder wrapped = new StringBuilder();

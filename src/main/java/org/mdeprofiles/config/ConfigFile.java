@@ -77,13 +77,21 @@ public record ConfigFile(
     return parent == null ? Path.of(path) : parent.resolve(path);
   }
 
+  /**
+   * The config section of catalog profile {@code profile}: its name, but {@code settingsProfile}
+   * for the settings profile, since {@code settings} holds Defender's settings themselves.
+   */
+  public static String sectionOf(String profile) {
+    return profile.equals("settings") ? SETTINGS_PROFILE_SECTION : profile;
+  }
+
   /** Each profile's section and its keys: the texts, and the options the profile has. */
   private static Map<String, Set<String>> sections(List<String> profiles) {
     Map<String, Set<String>> sections = new java.util.LinkedHashMap<>();
     for (String profile : profiles) {
       Set<String> keys = new java.util.HashSet<>(TEXT_KEYS);
       keys.addAll(ConfigSections.OPTIONS.getOrDefault(profile, Set.of()));
-      sections.put(profile.equals("settings") ? SETTINGS_PROFILE_SECTION : profile, keys);
+      sections.put(sectionOf(profile), keys);
     }
     return sections;
   }

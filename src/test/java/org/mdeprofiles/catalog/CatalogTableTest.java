@@ -90,6 +90,15 @@ class CatalogTableTest {
   }
 
   @Test
+  void theMacos27AccessibilityNoteGoesToEveryProfileThatGrantsAccessibility() {
+    org.mdeprofiles.model.MacosVersion v27 = org.mdeprofiles.model.MacosVersion.parse("27.0");
+    assertEquals(List.of("accessibility", "combined"), FleetNotes.of(SETTINGS, Catalog.entries(), v27).stream()
+        .map(FleetNotes.Note::profile).toList());
+    assertEquals(List.of(), FleetNotes.of(SETTINGS, Catalog.entries(),
+        org.mdeprofiles.model.MacosVersion.parse("26.0")));
+  }
+
+  @Test
   void uuidsHashApplesKeyNamesSoTheyAreKnownValues() {
     // Pinned: a UUID moves only when the profile's bytes would; Java names are not part of it.
     Profile kext = Catalog.find("kext").orElseThrow().build(SETTINGS);

@@ -142,6 +142,20 @@ public final class Catalog {
             && services.get(service) != null);
   }
 
+  /**
+   * The bundle IDs the catalog's profiles grant TCC {@code service} (built with the defaults), in
+   * catalog order: what a Mac's MDM grants should hold.
+   */
+  public static List<String> grantees(String service) {
+    GenerateSettings defaults = GenerateSettings.defaults();
+    return ENTRIES.stream().filter(e -> !e.gathers()).flatMap(e -> e.payloads().stream())
+        .map(p -> p.content().apply(defaults).get("Services") instanceof PlistDict services
+            ? services.get(service) : null)
+        .filter(org.mdeprofiles.plist.PlistValue.PlistArray.class::isInstance)
+        .flatMap(a -> ((org.mdeprofiles.plist.PlistValue.PlistArray) a).items().stream())
+        .map(g -> ((PlistDict) g).string("Identifier")).distinct().toList();
+  }
+
   /** The entries a gathering profile holds: the modern ones of the default bundle. */
   private static List<CatalogEntry> gatheredParts() {
     return ENTRIES.stream().filter(e -> e.inDefaultBundle() && !e.legacy() && !e.gathers()).toList();

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.mdeprofiles.catalog.Catalog;
+import org.mdeprofiles.config.ConfigFile;
 import org.mdeprofiles.diagnose.Conclusion;
 import org.mdeprofiles.diagnose.Diagnoser;
 import org.mdeprofiles.diagnose.DiagnosisReport;
@@ -30,8 +32,8 @@ final class DiagnoseCommand implements Command {
   }
 
   /** What to paste and how to end it: said on stderr before reading a terminal. */
-  static final String PROMPT = "paste the output of mdatp health (and, if you have them, systemextensionsctl list,"
-      + " sudo profiles show -type configuration and sw_vers), then press Ctrl-D on a line of its own";
+  static final String PROMPT = "paste the output of " + DiagnosisReport.WHAT_IT_READS.replace(", or ", ", ")
+      + " (as many as you have), then press Ctrl-D on a line of its own";
 
   @Override
   public String name() {
@@ -60,7 +62,8 @@ final class DiagnoseCommand implements Command {
   public Options options() {
     return new Options().addOption(Cli.valued("format", "FORMAT", "text (default) or json"))
         .addOption(Cli.valued("macos", "VERSION", "the Mac's macOS version, when the input does not show it"))
-        .addOption(Cli.valued("config", "FILE", "the config the bundle was made from: fix commands carry it"))
+        .addOption(Cli.valued("config", "FILE", "the config the bundle was made from: fix commands carry it, and"
+            + " the Mac is checked against its settings"))
         .addOption(Cli.valued("bundle", "DIR", "a generated bundle: say which of its profiles the Mac lacks"))
         .addOption(Cli.valued("mdm", "NAME", "the bundle's folder the Mac's MDM took: jamf, intune or plain"
             + " (default: plain)"));
@@ -100,7 +103,10 @@ final class DiagnoseCommand implements Command {
       }
     }
     if (line.hasOption("config")) {
-      diagnoser.config(line.getOptionValue("config"));
+      // Read as generate reads it: fix commands carry it, and the Mac is checked against its settings.
+      org.mdeprofiles.config.SettingsBuilder settings = new org.mdeprofiles.config.SettingsBuilder();
+      ConfigFile.load(Path.of(line.getOptionValue("config")), settings, Catalog.names());
+      diagnoser.config(line.getOptionValue("config")).policy(settings.build().defenderSettings());
     }
     if (line.hasOption("bundle")) {
       bundle(line, diagnoser);
@@ -118,8 +124,8 @@ final class DiagnoseCommand implements Command {
     }
     if (!diagnoser.recognisedAnything()) {
       err.println(Cli.PROGRAM + ": " + Printable.line(String.join(", ", inputs.stream()
-          .map(i -> i.equals("-") ? "<stdin>" : i).toList())) + ": nothing recognisable (expected output of"
-          + " mdatp health, kextutil, systemextensionsctl list or profiles)");
+          .map(i -> i.equals("-") ? "<stdin>" : i).toList())) + ": nothing recognisable (expected output of "
+          + DiagnosisReport.WHAT_IT_READS + ")");
       if (format.equals("json")) {
         out.print(DiagnosisReport.unrecognised());
       }

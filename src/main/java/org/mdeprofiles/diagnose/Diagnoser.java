@@ -11,6 +11,7 @@ public final class Diagnoser {
   // Defender's facts live in the catalog, once: the profiles and diagnose read the same ones.
   static final String EPSEXT = Defender.EPSEXT;
   static final String NETEXT = Defender.NETEXT;
+  private static final String TCC = "com.apple.TCC.configuration-profile-policy";
   private static final List<String> KNOWN_ISSUES = List.of(
       "no active event provider", "network event provider not running", "full disk access has not been granted",
       "missing license");
@@ -18,6 +19,7 @@ public final class Diagnoser {
   private final MacFacts facts = new MacFacts();
   private Optional<MacosVersion> macos = Optional.empty();
   private Optional<String> config = Optional.empty();
+  private Optional<org.mdeprofiles.plist.PlistValue.PlistDict> policy = Optional.empty();
 
   /** A profile of the bundle the Mac should have (diagnose --bundle). */
   public record Expected(String name, String identifier, List<String> payloadIdentifiers) {}
@@ -51,6 +53,15 @@ public final class Diagnoser {
     return this;
   }
 
+  /**
+   * Defender's settings the bundle gives (from diagnose --config): the Mac's values are checked
+   * against them (managed, tamper protection's level).
+   */
+  public Diagnoser policy(org.mdeprofiles.plist.PlistValue.PlistDict settings) {
+    policy = Optional.of(settings);
+    return this;
+  }
+
   /** Adds one input (a file's or standard input's text). */
   public Diagnoser read(String source, String text) {
     OutputParser.parse(source, text, facts);
@@ -75,6 +86,8 @@ public final class Diagnoser {
     networkExtension().ifPresent(out::add);
     fullDiskAccess().ifPresent(out::add);
     license().ifPresent(out::add);
+    Tenancy.offboarded(facts).ifPresent(out::add);
+    Connectivity.conclusion(facts).ifPresent(out::add);
     for (MacFacts.Field issue : facts.healthIssues) {
       if (KNOWN_ISSUES.stream().noneMatch(k -> k.equalsIgnoreCase(issue.value()))) {
         out.add(new Conclusion("unknown-health-issue", true, "mdatp reports a health issue: " + issue.value(),
@@ -84,6 +97,10 @@ public final class Diagnoser {
     }
     rtpOff(era).ifPresent(out::add);
     out.addAll(FieldRules.conclusions(facts));
+    Dlp.conclusion(facts, Era.macos(facts, macos), policy).ifPresent(out::add);
+    out.addAll(PolicyCheck.conclusions(facts, policy));
+    out.addAll(TccOverrides.conclusions(facts, out.stream().anyMatch(c -> c.code().equals("no-full-disk-access")),
+        profilesUnlessInstalled(List.of("fulldisk"), TCC)));
     if (facts.is("healthy", "false") && facts.healthIssues.isEmpty() && out.isEmpty()) {
       out.add(new Conclusion("unhealthy", true, "mdatp reports the device unhealthy without naming an issue",
           List.of(facts.field("healthy").orElseThrow().evidence()), "Defender is not fully working.",
@@ -266,12 +283,21 @@ public final class Diagnoser {
     if (seen.isEmpty()) {
       return Optional.empty();
     }
+    if (TccOverrides.fullDiskInForce(facts)) {
+      // The MDM's grant is in force, yet Defender finds no access: another profile is no fix.
+      return Optional.of(new Conclusion("no-full-disk-access", true, "Defender has no full disk access although"
+          + " the MDM grants it", seen, "MDMOverrides.plist allows full disk access to Defender's components, yet"
+          + " Defender reports none: the grant's code requirement does not match this Defender's signature, or"
+          + " Defender has not noticed the grant yet.", List.of(),
+          Optional.of("check the privacy profile with mde-profiles validate (Team ID " + Defender.TEAM_ID + ", code"
+              + " requirements), then restart the Mac and run mdatp health again")));
+    }
     return Optional.of(new Conclusion("no-full-disk-access", true,
         "Defender has no full disk access", seen,
         "without full disk access Defender cannot scan protected locations such as Mail and Safari data.",
-        profilesUnlessInstalled(List.of("fulldisk"), "com.apple.TCC.configuration-profile-policy"),
-        Optional.of(installedNote("com.apple.TCC.configuration-profile-policy") + "on an unmanaged Mac: System Settings > Privacy & Security > Full Disk Access, turn on"
-            + " Microsoft Defender and Microsoft Defender Endpoint Security Extension")));
+        profilesUnlessInstalled(List.of("fulldisk"), TCC),
+        Optional.of(installedNote(TCC) + "on an unmanaged Mac: System Settings > Privacy & Security > Full Disk"
+            + " Access, turn on Microsoft Defender and Microsoft Defender Endpoint Security Extension")));
   }
 
   private Optional<Conclusion> license() {

@@ -9,6 +9,11 @@ import org.mdeprofiles.text.Printable;
 
 /** Diagnose's output: text for people, JSON for tools. */
 public final class DiagnosisReport {
+  /** What diagnose reads, said wherever it asks for input (the prompt, nothing recognised, JSON). */
+  public static final String WHAT_IT_READS = "mdatp health (or mdatp health --output json), mdatp connectivity"
+      + " test, systemextensionsctl list, kextutil, sudo profiles show -type configuration, sw_vers, or sudo"
+      + " plutil -p of " + TccOverrides.FILE;
+
   private DiagnosisReport() {}
 
   public static String text(List<Conclusion> conclusions, List<Evidence> unknown) {
@@ -64,8 +69,7 @@ public final class DiagnosisReport {
     root.put("recognised", false);
     root.put("conclusions", List.of());
     root.put("notInterpreted", List.of());
-    root.put("paste", "the output of mdatp health (or mdatp health --output json), systemextensionsctl list,"
-        + " kextutil or profiles show -type configuration");
+    root.put("paste", "the output of " + WHAT_IT_READS);
     return Json.write(root);
   }
 

@@ -33,7 +33,7 @@ enum Era {
     if (!facts.kextRejections.isEmpty()) {
       return KERNEL_EXTENSION;
     }
-    Optional<MacosVersion> version = macos.isPresent() ? macos : facts.value("product_version").flatMap(Era::version);
+    Optional<MacosVersion> version = macos(facts, macos);
     if (version.isPresent()) {
       if (!version.get().isBefore(MacosVersion.parse("11"))) {
         return SYSTEM_EXTENSIONS;
@@ -48,6 +48,11 @@ enum Era {
       return SYSTEM_EXTENSIONS;
     }
     return UNKNOWN;
+  }
+
+  /** The Mac's macOS: {@code --macos}, else what sw_vers printed, when either is there. */
+  static Optional<MacosVersion> macos(MacFacts facts, Optional<MacosVersion> given) {
+    return given.isPresent() ? given : facts.value("product_version").flatMap(Era::version);
   }
 
   private static Optional<MacosVersion> version(String text) {

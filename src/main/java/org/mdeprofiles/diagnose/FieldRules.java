@@ -44,6 +44,15 @@ final class FieldRules {
           "tamper-protection-not-blocking", false, "tamper protection does not block",
           "with tamper protection off or in audit mode, a local administrator can turn Defender off.",
           List.of("settings"), Optional.of("set tamperProtection.enforcementLevel block in the settings profile")),
+      // Microsoft's troubleshooting-mode page: the portal turns it on for a limited time (its hunting
+      // queries say it ends after 4 hours), local admins may then change settings the policy locks
+      // (real-time protection, network protection, DLP, tags), tamper protection stays on.
+      new Rule("troubleshooting_mode", v -> plain(v).equals("true") || plain(v).equals("enabled"),
+          "troubleshooting-mode-on", true, "Defender is in troubleshooting mode",
+          "while it lasts a local administrator can change settings the policy locks (real-time protection,"
+              + " network protection, DLP, device tags), so what mdatp shows may be a local change, not the policy.",
+          List.of(), Optional.of("let it expire (the Defender portal turns it on for a few hours) or end it from the"
+              + " device's page in the Microsoft Defender portal, then run mdatp health again")),
       new Rule("release_ring", v -> plain(v).contains("insider"), "insider-ring", false,
           "this Mac takes Defender's Insider builds",
           "Insider builds come first and may change; production Macs usually take the Production ring.",
@@ -63,7 +72,7 @@ final class FieldRules {
   }
 
   /** Lower case without separators: "up_to_date", "upToDate" and "Up to date" are one value. */
-  private static String plain(String value) {
+  static String plain(String value) {
     return value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
   }
 

@@ -14,8 +14,23 @@ import java.util.Set;
  * profiles, and every line that was understood as something else.
  */
 final class MacFacts {
-  /** A field's value and the line it came from. */
-  record Field(String value, Evidence evidence) {}
+  /**
+   * A field's value and the line it came from.
+   *
+   * @param managed whether mdatp marks the value as set by a managed profile ({@code [managed]} in
+   *     text, {@code isManaged} in JSON); UNKNOWN where the form carries no marking (the legacy
+   *     {@code mdatp --health} text, a bare JSON value)
+   */
+  record Field(String value, Evidence evidence, Managed managed) {
+    Field(String value, Evidence evidence) {
+      this(value, evidence, Managed.UNKNOWN);
+    }
+  }
+
+  enum Managed { YES, NO, UNKNOWN }
+
+  /** One line of mdatp connectivity test: the endpoint, and whether it answered ({@code [OK]}). */
+  record Connection(String url, boolean ok, Evidence evidence) {}
 
   /** A system extension's state from systemextensionsctl, such as "activated waiting for user". */
   record ExtensionState(String state, Evidence evidence) {}
@@ -32,6 +47,12 @@ final class MacFacts {
   /** Each payload profiles show printed, by type, with its line: duplicates counted. */
   final List<Field> installedPayloads = new ArrayList<>();
   final List<Evidence> profileLines = new ArrayList<>();
+  final List<Connection> connections = new ArrayList<>();
+  /** Lines that show Defender's offboarding file or profile on the Mac. */
+  final List<Evidence> offboarding = new ArrayList<>();
+  /** The MDM privacy grants of MDMOverrides.plist, when the input holds it. */
+  final List<TccOverrides.Grant> tccGrants = new ArrayList<>();
+  boolean tccOverridesSeen;
   /** Lines recognised as mdatp fields that no rule knows: shown, never dropped. */
   final List<Field> unknownFields = new ArrayList<>();
   int recognised;

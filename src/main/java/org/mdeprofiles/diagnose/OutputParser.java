@@ -28,6 +28,15 @@ final class OutputParser {
   private static final Pattern PROFILES_NOISE = Pattern.compile(
       "^(_computerlevel|There (are|is) \\d+ configuration profiles? installed|There are no configuration profiles).*");
   private static final Pattern FIELD = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9_]*)\\s*:(.*)$");
+  // mdatp connectivity test: "Testing connection with URL ... [OK]" for each endpoint (Microsoft's
+  // "Troubleshoot cloud connectivity issues" pages); a failure's wording is not documented, so
+  // anything other than [OK] after the dots is a failure, shown as printed.
+  private static final Pattern CONNECTION = Pattern.compile("^\\s*Testing connection with (\\S+) \\.\\.\\.\\s*(.*)$");
+  // The offboarding script leaves com.microsoft.wdav.atp.offboarding.plist in
+  // /Library/Application Support/Microsoft/Defender/, and Jamf deploys offboarding as that
+  // preference domain (Microsoft's license troubleshooting and uninstall pages).
+  private static final Pattern OFFBOARDING = Pattern.compile("com\\.microsoft\\.wdav\\.atp\\.offboarding\\b");
+  private static final Pattern ABSENT = Pattern.compile("No such file or directory|does not exist");
   private static final String MANAGED = "[managed]";
   // Possessive, so a long quoted item is one step per run of plain characters, not a stack frame
   // per character (a 1,500-character health issue overflowed the stack).
@@ -50,9 +59,22 @@ final class OutputParser {
         continue;
       }
       // Each try scans ahead; a bounded number of them keeps 100,000 lines of '{' linear.
-      if (line.trim().startsWith("{") && jsonTries++ < 100) {
+      String trimmed = line.trim();
+      if (trimmed.startsWith("{") && jsonTries++ < 100) {
         int end = jsonEnd(lines, i);
         if (end >= 0 && json(source, lines, i, end, facts)) {
+          i = end;
+          continue;
+        }
+        end = PlistOutline.end(lines, i);
+        if (end >= 0 && overrides(source, lines, PlistOutline.plutil(lines, i, end), facts)) {
+          i = end;
+          continue;
+        }
+      }
+      if ((trimmed.startsWith("<?xml") || trimmed.startsWith("<plist")) && jsonTries++ < 100) {
+        int end = PlistOutline.end(lines, i);
+        if (end >= 0 && overrides(source, lines, PlistOutline.xml(lines, i, end), facts)) {
           i = end;
           continue;
         }
@@ -61,13 +83,35 @@ final class OutputParser {
     }
   }
 
+  /** Records MDMOverrides.plist's grants; false when the block is no such plist. */
+  private static boolean overrides(String source, String[] lines, java.util.Optional<List<PlistOutline.Leaf>> leaves,
+      MacFacts facts) {
+    java.util.Optional<List<TccOverrides.Grant>> grants =
+        leaves.flatMap(l -> TccOverrides.read(source, lines, l));
+    grants.ifPresent(g -> {
+      facts.tccOverridesSeen = true;
+      facts.tccGrants.addAll(g);
+      facts.recognised++;
+    });
+    return grants.isPresent();
+  }
+
   private static void line(String source, int number, String line, MacFacts facts) {
     Evidence at = new Evidence(source, number, line.strip());
     Matcher m;
     if (line.isBlank()) {
       return;
     }
-    if (BANNER.matcher(line).matches()) {
+    if (OFFBOARDING.matcher(line).find()) {
+      // "ls: ...offboarding.plist: No such file or directory" says it is not there.
+      if (!ABSENT.matcher(line).find()) {
+        facts.offboarding.add(at);
+      }
+      facts.recognised++;
+    }
+    if ((m = CONNECTION.matcher(line)).matches()) {
+      facts.connections.add(new MacFacts.Connection(m.group(1), m.group(2).trim().equalsIgnoreCase("[OK]"), at));
+    } else if (BANNER.matcher(line).matches()) {
       facts.licenseBanners.add(at);
     } else if ((m = KEXT_REJECTED.matcher(line)).find()) {
       if (m.group(1).equals(Defender.KEXT_BUNDLE_ID)) {
@@ -86,14 +130,17 @@ final class OutputParser {
     } else if (EXTENSION_NOISE.matcher(line.trim()).matches() || PROFILES_NOISE.matcher(line.trim()).matches()) {
       // Headers of systemextensionsctl and profiles output: recognised, nothing to conclude.
     } else if ((m = FIELD.matcher(line)).matches()) {
-      field(snakeCase(m.group(1)), m.group(2), at, facts);
+      // The legacy mdatp --health text (camelCase keys) marks nothing; today's marks [managed].
+      boolean legacy = !m.group(1).equals(m.group(1).toLowerCase(Locale.ROOT));
+      field(snakeCase(m.group(1)), m.group(2), at, facts, legacy ? MacFacts.Managed.UNKNOWN
+          : m.group(2).trim().endsWith(MANAGED) ? MacFacts.Managed.YES : MacFacts.Managed.NO);
     } else {
       return;
     }
     facts.recognised++;
   }
 
-  private static void field(String key, String raw, Evidence at, MacFacts facts) {
+  private static void field(String key, String raw, Evidence at, MacFacts facts, MacFacts.Managed managed) {
     String value = raw.trim();
     if (value.endsWith(MANAGED)) {
       value = value.substring(0, value.length() - MANAGED.length()).trim();
@@ -103,7 +150,7 @@ final class OutputParser {
         addIssue(facts, new MacFacts.Field(issue, at));
       }
     }
-    MacFacts.Field field = new MacFacts.Field(unquote(value), at);
+    MacFacts.Field field = new MacFacts.Field(unquote(value), at, managed);
     facts.fields.put(key, field);
     if (!MdatpFields.KNOWN.contains(key)) {
       facts.unknownFields.add(field);
@@ -196,7 +243,10 @@ final class OutputParser {
           facts.unknownFields.add(field);
         }
       } else {
-        field(snakeCase(key), value == null ? "unavailable" : String.valueOf(value), at, facts);
+        MacFacts.Managed managed = !(e.getValue() instanceof Map<?, ?> object) || !object.containsKey("isManaged")
+            ? MacFacts.Managed.UNKNOWN
+            : Boolean.TRUE.equals(object.get("isManaged")) ? MacFacts.Managed.YES : MacFacts.Managed.NO;
+        field(snakeCase(key), value == null ? "unavailable" : String.valueOf(value), at, facts, managed);
       }
       facts.recognised++;
     }

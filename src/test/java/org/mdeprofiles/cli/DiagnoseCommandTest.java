@@ -40,15 +40,16 @@ class DiagnoseCommandTest {
   void aKextTicketWithItsMacosVersionGivesTheKextFix() throws Exception {
     Path health = dir.resolve("health.txt");
     Files.writeString(health, "real_time_protection_enabled : false\nreal_time_protection_available : true\n");
+    Path config = Files.writeString(dir.resolve("my config.yaml"), "organization: Contoso\n");
     for (String[] args : List.of(new String[] {"diagnose", "--macos", "10.14", health.toString()},
-        new String[] {"diagnose", "--config", "my config.yaml", "--macos", "10.14", health.toString()})) {
+        new String[] {"diagnose", "--config", config.toString(), "--macos", "10.14", health.toString()})) {
       CliRun run = CliRun.of(args);
       assertEquals(1, run.exit());
       assertTrue(run.out().startsWith("problem: the Defender kernel extension (com.microsoft.wdavkext) is not"
           + " approved [kext-not-approved]\n"), run.out());
       assertTrue(run.out().contains(args.length == 4
           ? "  fix:     deploy the kext profile: mde-profiles generate --profiles kext --out mde-profiles-fix\n"
-          : "  fix:     deploy the kext profile: mde-profiles generate --profiles kext --config 'my config.yaml'"
+          : "  fix:     deploy the kext profile: mde-profiles generate --profiles kext --config '" + config + "'"
               + " --out mde-profiles-fix\n"), run.out());
     }
   }
@@ -59,7 +60,9 @@ class DiagnoseCommandTest {
     assertEquals(3, run.exit());
     assertEquals("{\n  \"healthy\": null,\n  \"recognised\": false,\n  \"conclusions\": [],\n"
         + "  \"notInterpreted\": [],\n  \"paste\": \"the output of mdatp health (or mdatp health --output json),"
-        + " systemextensionsctl list, kextutil or profiles show -type configuration\"\n}\n", run.out());
+        + " mdatp connectivity test, systemextensionsctl list, kextutil, sudo profiles show -type configuration,"
+        + " sw_vers, or sudo plutil -p of /Library/Application Support/com.apple.TCC/MDMOverrides.plist\"\n}\n",
+        run.out());
   }
 
   @Test
@@ -84,8 +87,10 @@ class DiagnoseCommandTest {
   void nothingRecognisableExitsThree() {
     CliRun run = CliRun.withStdin("hello\n".getBytes(StandardCharsets.UTF_8), "diagnose");
     assertEquals(3, run.exit());
-    assertEquals("mde-profiles: <stdin>: nothing recognisable (expected output of mdatp health, kextutil,"
-        + " systemextensionsctl list or profiles)\n", run.err());
+    assertEquals("mde-profiles: <stdin>: nothing recognisable (expected output of mdatp health (or mdatp"
+        + " health --output json), mdatp connectivity test, systemextensionsctl list, kextutil, sudo profiles show"
+        + " -type configuration, sw_vers, or sudo plutil -p of /Library/Application Support/com.apple.TCC/"
+        + "MDMOverrides.plist)\n", run.err());
   }
 
   private static CliRun diagnose(String stdin) {
@@ -103,8 +108,10 @@ class DiagnoseCommandTest {
   @Test
   @Timeout(60)
   void hostileTextIsBoundedAndNeverAMisreading() {
-    String nothing = "mde-profiles: <stdin>: nothing recognisable (expected output of mdatp health, kextutil,"
-        + " systemextensionsctl list or profiles)\n";
+    String nothing = "mde-profiles: <stdin>: nothing recognisable (expected output of mdatp health (or mdatp"
+        + " health --output json), mdatp connectivity test, systemextensionsctl list, kextutil, sudo profiles show"
+        + " -type configuration, sw_vers, or sudo plutil -p of /Library/Application Support/com.apple.TCC/"
+        + "MDMOverrides.plist)\n";
     // A line longer than any tool prints is not read: 200,000 spaces, 20,000 health issues.
     CliRun spaces = diagnose("healthy : false" + " ".repeat(200_000) + "x\n");
     assertEquals(3, spaces.exit());

@@ -323,6 +323,10 @@ class DiagnoserTest {
       network_protection_status : "failed_to_start"          | network-protection-not-started | true
       tamper_protection : "disabled"                         | tamper-protection-not-blocking | false
       release_ring : "InsiderFast"                           | insider-ring                   | false
+      troubleshooting_mode : true                            | troubleshooting-mode-on        | true
+      data_loss_prevention_status : "unhealthy"              | dlp-unhealthy                  | true
+      data_loss_prevention_status : "disabled"               | dlp-not-active                 | false
+      data_loss_prevention_status : "unsupported_os_version" | dlp-not-active                 | false
       """)
   void oneFieldConclusions(String line, String code, boolean problem) {
     assertEquals(List.of(code), codes("healthy : true\n" + line + "\n"));
@@ -333,6 +337,7 @@ class DiagnoserTest {
   void oneFieldRulesStayQuietWhenAllIsWell() {
     assertEquals(List.of(), codes("healthy : true\ndefinitions_status : \"up_to_date\"\n"
         + "definitions_updated_minutes_ago : 42\nengine_load_status : \"Engine load succeeded\"\n"
-        + "network_protection_status : \"started\"\ntamper_protection : \"block\"\nrelease_ring : \"Production\"\n"));
+        + "network_protection_status : \"started\"\ntamper_protection : \"block\"\nrelease_ring : \"Production\"\n"
+        + "troubleshooting_mode : false\ndata_loss_prevention_status : \"active\"\n"));
   }
 }

@@ -19,14 +19,16 @@ public final class DiagnosisReport {
   public static String text(List<Conclusion> conclusions, List<Evidence> unknown) {
     StringBuilder out = new StringBuilder();
     for (Conclusion c : conclusions) {
-      out.append(c.problem() ? "problem: " : "note: ").append(c.title()).append(" [").append(c.code()).append("]\n");
+      // Titles, meanings and steps may quote the input (a health issue, a profile's value): escaped.
+      out.append(c.problem() ? "problem: " : "note: ").append(Printable.line(c.title())).append(" [").append(c.code())
+          .append("]\n");
       for (int i = 0; i < c.seen().size(); i++) {
         out.append(i == 0 ? "  seen:    " : "           ").append(Printable.line(c.seen().get(i).toString())).append('\n');
       }
-      out.append("  meaning: ").append(c.meaning()).append('\n');
+      out.append("  meaning: ").append(Printable.line(c.meaning())).append('\n');
       c.command().ifPresent(cmd -> out.append("  fix:     deploy the ").append(String.join(" and ", c.profiles()))
           .append(c.profiles().size() == 1 ? " profile: " : " profiles: ").append(cmd).append('\n'));
-      c.manual().ifPresent(m -> out.append("  manual:  ").append(m).append('\n'));
+      c.manual().ifPresent(m -> out.append("  manual:  ").append(Printable.line(m)).append('\n'));
       out.append('\n');
     }
     if (!unknown.isEmpty()) {

@@ -3,6 +3,8 @@ package org.mdeprofiles.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mdeprofiles.catalog.Catalog;
+import org.mdeprofiles.catalog.CatalogEntry;
 import org.mdeprofiles.catalog.Defender;
 
 /**
@@ -36,7 +38,30 @@ final class InstalledPayloads {
             + " reads, and one may be another tenant's.",
         List.of(), Optional.of("keep the onboarding profile of your tenant only; check mdatp health --field"
             + " org_id against the tenant's ID"))));
+    wrongApprovals(facts).ifPresent(out::add);
     return out;
+  }
+
+  /**
+   * Defender approvals the validator finds wrong in installed profiles (a Team ID, a bundle ID, a
+   * code requirement): the profile is there and does not work, so the fix replaces it.
+   */
+  private static Optional<Conclusion> wrongApprovals(MacFacts facts) {
+    if (facts.wrongApprovals.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> said = facts.wrongApprovals.stream().map(w -> w.profile() + " (" + w.type() + ") at "
+        + w.finding().path() + ": " + w.finding().message()).distinct().toList();
+    List<String> profiles = facts.wrongApprovals.stream().map(ProfilesXml.Wrong::type).distinct()
+        .flatMap(type -> Catalog.entries().stream().filter(e -> e.inDefaultBundle() && !e.gathers()
+            && Catalog.payloadTypes(e).contains(type)).map(CatalogEntry::name)).distinct().toList();
+    List<String> ids = facts.wrongApprovals.stream().map(ProfilesXml.Wrong::profile).distinct().toList();
+    return Optional.of(new Conclusion("installed-approval-wrong", true, "an installed profile approves Defender"
+        + " wrongly (" + said.size() + (said.size() == 1 ? " finding)" : " findings)"),
+        facts.wrongApprovals.stream().map(ProfilesXml.Wrong::evidence).toList(),
+        "macOS applies the profile but its approval does not match Defender's code: " + String.join("; ", said) + ".",
+        profiles, Optional.of("replace " + String.join(", ", ids) + " with the bundle's profile: take it out of"
+            + " the MDM scope and deploy the fixed one (mde-profiles validate shows the same on the file)")));
   }
 
   /** The lines of every payload of {@code type}, when there are two or more. */

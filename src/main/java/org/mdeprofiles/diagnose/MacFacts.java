@@ -53,6 +53,8 @@ final class MacFacts {
   /** The MDM privacy grants of MDMOverrides.plist, when the input holds it. */
   final List<TccOverrides.Grant> tccGrants = new ArrayList<>();
   boolean tccOverridesSeen;
+  /** Defender approvals in installed profiles (profiles -P -o stdout-xml) that the validator finds wrong. */
+  final List<ProfilesXml.Wrong> wrongApprovals = new ArrayList<>();
   /** Lines recognised as mdatp fields that no rule knows: shown, never dropped. */
   final List<Field> unknownFields = new ArrayList<>();
   int recognised;

@@ -74,7 +74,10 @@ final class OutputParser {
       }
       if ((trimmed.startsWith("<?xml") || trimmed.startsWith("<plist")) && jsonTries++ < 100) {
         int end = PlistOutline.end(lines, i);
-        if (end >= 0 && overrides(source, lines, PlistOutline.xml(lines, i, end), facts)) {
+        java.util.Optional<List<PlistOutline.Leaf>> leaves = end < 0 ? java.util.Optional.empty()
+            : PlistOutline.xml(lines, i, end);
+        if (leaves.isPresent() && (overrides(source, lines, leaves, facts)
+            || ProfilesXml.read(source, lines, i, end, leaves.get(), facts))) {
           i = end;
           continue;
         }

@@ -15,13 +15,55 @@ import org.mdeprofiles.plist.PlistValue.PlistString;
  * right, approved under Microsoft's Team ID, and code requirements naming the right identifier
  * and signer.
  */
-final class DefenderChecks {
+public final class DefenderChecks {
   private static final String PREFIX = "com.microsoft.";
   private static final List<String> TEAM_TO_BUNDLES =
       List.of("AllowedKernelExtensions", "AllowedSystemExtensions", "RemovableSystemExtensions",
           "NonRemovableSystemExtensions", "NonRemovableFromUISystemExtensions");
 
   private DefenderChecks() {}
+
+  /**
+   * The Defender checks of one installed payload's own keys (as {@code profiles -P -o stdout-xml}
+   * lists them under PayloadContent): Team IDs, code requirements, and near-miss bundle IDs in
+   * the keys that name code.
+   */
+  public static List<Finding> installedPayload(PlistDict content) {
+    List<Finding> findings = new java.util.ArrayList<>();
+    PlistPath root = PlistPath.root();
+    payload(content, root, findings);
+    for (String key : List.of("FilterDataProviderBundleIdentifier", "PluginBundleID")) {
+      if (content.string(key) != null) {
+        bundleId(content.string(key), root.key(key), findings);
+      }
+    }
+    for (String key : TEAM_TO_BUNDLES) {
+      if (content.get(key) instanceof PlistDict teams) {
+        teams.entries().forEach((team, ids) -> {
+          if (ids instanceof PlistArray array) {
+            for (int i = 0; i < array.items().size(); i++) {
+              if (array.items().get(i) instanceof PlistString s) {
+                bundleId(s.value(), root.key(key).key(team).index(i), findings);
+              }
+            }
+          }
+        });
+      }
+    }
+    if (content.get("Services") instanceof PlistDict services) {
+      services.entries().forEach((service, grants) -> {
+        if (grants instanceof PlistArray array) {
+          for (int i = 0; i < array.items().size(); i++) {
+            if (array.items().get(i) instanceof PlistDict grant && grant.string("Identifier") != null) {
+              bundleId(grant.string("Identifier"), root.key("Services").key(service).index(i).key("Identifier"),
+                  findings);
+            }
+          }
+        }
+      });
+    }
+    return findings;
+  }
 
   /** A bundle ID that is almost, but not, one of Defender's: the likely intended ID. */
   static void bundleId(String value, PlistPath path, List<Finding> findings) {

@@ -123,6 +123,13 @@ class DiagnoseCommandTest {
     assertEquals(3, diagnose(issues + "]\n").exit());
     // 100,000 lines of '{' are no JSON object: read in linear time.
     assertEquals(3, diagnose("{\n".repeat(100_000)).exit());
+    // Nor plutil -p output, nor a property list: deep nesting and unclosed blocks are no grant list
+    // and no profile list, and nothing else is made of their lines.
+    assertEquals(3, diagnose("{\n" + "  \"k\" => {\n".repeat(50_000)).exit());
+    assertEquals(3, diagnose("<plist version=\"1.0\">\n" + "<array>\n".repeat(9_000) + "</array>\n".repeat(9_000)
+        + "</plist>\n").exit());
+    assertEquals(3, diagnose(("<?xml version=\"1.0\"?>\n<plist>\n<dict>\n" + "<key>k</key>\n".repeat(500))
+        .repeat(200)).exit());
     // A long health issue no longer overflows the regex's stack.
     CliRun longIssue = diagnose("healthy : false\nhealth_issues : [\"" + "x".repeat(1_500) + "\"]\n");
     assertEquals(1, longIssue.exit(), longIssue.err());

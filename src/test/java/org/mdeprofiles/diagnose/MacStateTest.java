@@ -262,4 +262,97 @@ class MacStateTest {
     assertTrue(configured.meaning().endsWith("The config's settings set dlp.accessibility."), configured.meaning());
     assertFalse(configured.manual().orElseThrow().contains("set settings.dlp.accessibility"));
   }
+
+  /** sudo profiles -P -o stdout-xml, cut to three profiles: one approval under a wrong Team ID. */
+  static final String PROFILES_XML = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
+      <plist version="1.0">
+      <dict>
+      	<key>_computerlevel</key>
+      	<array>
+      		<dict>
+      			<key>ProfileDisplayName</key>
+      			<string>Microsoft Defender - System Extensions</string>
+      			<key>ProfileIdentifier</key>
+      			<string>com.contoso.mde.sysext</string>
+      			<key>ProfileItems</key>
+      			<array>
+      				<dict>
+      					<key>PayloadContent</key>
+      					<dict>
+      						<key>AllowedSystemExtensions</key>
+      						<dict>
+      							<key>UBF8T346G8</key>
+      							<array>
+      								<string>com.microsoft.wdav.epsext</string>
+      								<string>com.microsoft.wdav.netext</string>
+      							</array>
+      						</dict>
+      					</dict>
+      					<key>PayloadIdentifier</key>
+      					<string>com.contoso.mde.sysext.system-extensions</string>
+      					<key>PayloadType</key>
+      					<string>com.apple.system-extension-policy</string>
+      				</dict>
+      			</array>
+      		</dict>
+      		<dict>
+      			<key>ProfileIdentifier</key>
+      			<string>com.contoso.mde.settings</string>
+      			<key>ProfileItems</key>
+      			<array>
+      				<dict>
+      					<key>PayloadContent</key>
+      					<dict>
+      						<key>com.microsoft.wdav</key>
+      						<dict>
+      							<key>Forced</key>
+      							<array/>
+      						</dict>
+      					</dict>
+      					<key>PayloadType</key>
+      					<string>com.apple.ManagedClient.preferences</string>
+      				</dict>
+      			</array>
+      		</dict>
+      		<dict>
+      			<key>ProfileIdentifier</key>
+      			<string>com.fabrikam.defender</string>
+      			<key>ProfileItems</key>
+      			<array>
+      				<dict>
+      					<key>PayloadType</key>
+      					<string>com.microsoft.wdav</string>
+      				</dict>
+      			</array>
+      		</dict>
+      	</array>
+      </dict>
+      </plist>
+      """;
+
+  @Test
+  void profilesAsXmlAreCheckedWithTheValidatorsDefenderRules() {
+    List<Conclusion> found = conclusions(new Diagnoser(), PROFILES_XML);
+    assertEquals(List.of("installed-profiles", "several-settings-profiles", "installed-approval-wrong"),
+        codes(found));
+    assertEquals("configuration profiles installed: com.contoso.mde.sysext, com.contoso.mde.settings,"
+        + " com.fabrikam.defender", found.get(0).title());
+    // Jamf's custom settings count by the domain they hold, so two settings profiles are seen.
+    assertEquals(List.of("input0:48: <string>com.apple.ManagedClient.preferences</string>",
+        "input0:59: <string>com.microsoft.wdav</string>"), seen(find(found, "several-settings-profiles")));
+    Conclusion wrong = find(found, "installed-approval-wrong");
+    assertEquals("an installed profile approves Defender wrongly (1 finding)", wrong.title());
+    assertEquals(List.of("input0:29: <string>com.apple.system-extension-policy</string>"), seen(wrong));
+    assertTrue(wrong.meaning().contains("com.contoso.mde.sysext (com.apple.system-extension-policy) at"
+        + " AllowedSystemExtensions.UBF8T346G8: com.microsoft.wdav.epsext is Microsoft's code, signed by Team ID"
+        + " UBF8T346G9, but is approved under UBF8T346G8"), wrong.meaning());
+    assertEquals(List.of("sysext"), wrong.profiles());
+    // Approved under Microsoft's Team ID: nothing wrong, and the installed payload changes the fix.
+    List<Conclusion> right = conclusions(new Diagnoser(), PROFILES_XML.replace("UBF8T346G8", "UBF8T346G9"),
+        "real_time_protection_subsystem : \"unavailable\"\n");
+    assertFalse(codes(right).contains("installed-approval-wrong"), codes(right).toString());
+    assertEquals(List.of(), find(right, "sysext-not-approved").profiles());
+  }
 }

@@ -16,8 +16,8 @@ import org.mdeprofiles.validate.DefenderChecks;
  * {@code sudo profiles -P -o stdout-xml}: a dictionary by level ({@code _computerlevel}, user
  * names), each an array of installed profiles with {@code ProfileIdentifier} and
  * {@code ProfileItems}, the payloads, whose own keys are under {@code PayloadContent} (the shape
- * Chef's osx_profile resource, Salt's profile module and Defender's own onboarding-check script
- * read). Each profile and payload is recorded as {@code profiles show} lines are, custom-settings
+ * Chef's osx_profile resource, Salt's profile module and Microsoft's analyze_profiles.py, which
+ * checks Defender's profiles on a Mac, read; {@code profiles show -output FILE} writes the same). Each profile and payload is recorded as {@code profiles show} lines are, custom-settings
  * payloads by the preference domains they hold, and every Defender approval is checked with the
  * validator's Defender checks.
  */
@@ -83,7 +83,10 @@ final class ProfilesXml {
     }
     PlistDict content = item.get("PayloadContent") instanceof PlistDict c ? c : new PlistDict(Map.of());
     // Custom settings count as the domains they hold: Defender's settings by Jamf are such a payload.
-    List<String> counted = type.equals(CUSTOM_SETTINGS) ? List.copyOf(content.entries().keySet()) : List.of(type);
+    // Installed, macOS lists the domains under PayloadContentManagedPreferences (Microsoft's
+    // analyze_profiles.py reads the onboarding blob there); a profile file has them in PayloadContent.
+    PlistDict domains = content.get("PayloadContentManagedPreferences") instanceof PlistDict d ? d : content;
+    List<String> counted = type.equals(CUSTOM_SETTINGS) ? List.copyOf(domains.entries().keySet()) : List.of(type);
     for (String kind : counted) {
       facts.installedPayloads.add(new MacFacts.Field(kind, line));
       if (kind.equals(OFFBOARDING)) {

@@ -8,22 +8,31 @@ import java.util.Optional;
 import java.util.Set;
 import org.mdeprofiles.catalog.Catalog;
 import org.mdeprofiles.catalog.Defender;
+import org.mdeprofiles.finding.Finding;
+import org.mdeprofiles.plist.PlistValue.PlistArray;
+import org.mdeprofiles.plist.PlistValue.PlistDict;
+import org.mdeprofiles.plist.PlistValue.PlistString;
+import org.mdeprofiles.validate.DefenderChecks;
 
 /**
  * The privacy grants an MDM put in force on the Mac, from
  * {@code /Library/Application Support/com.apple.TCC/MDMOverrides.plist} as {@code plutil -p} or
- * XML prints it. Its shape, as the admin tools that read it agree (munkicon's pppcp module,
- * jamf-community TCC audit scripts): a dictionary by client identifier, then by service
- * ({@code kTCCService} + the profile's service name), then the grant, whose decision is
- * {@code Authorization} (macOS 11 and later: Allow, Deny, AllowStandardUserToSetSystemService)
- * or the older boolean {@code Allowed}. Apple Events nest one level deeper, by receiver.
+ * XML prints it. Its shape, as the tools that read it agree (Microsoft's analyze_profiles.py for
+ * Defender, munkicon's pppcp module, Jamf community TCC audit scripts): a dictionary by client
+ * identifier, then by service ({@code kTCCService} + the profile's service name), then the grant:
+ * its decision, {@code Authorization} (macOS 11 and later: Allow, Deny,
+ * AllowStandardUserToSetSystemService) or the older boolean {@code Allowed}, and the
+ * {@code CodeRequirement} it is bound to. Apple Events nest one level deeper, by receiver.
  *
  * <p>This is what tells "full disk access looks off in System Settings" (the switch does not show
  * an MDM grant) from "no grant reached the Mac".
  */
 final class TccOverrides {
-  /** One client's decision for one service, and the line that says it. */
-  record Grant(String client, String service, boolean allowed, Evidence evidence) {}
+  /**
+   * One client's decision for one service, the code requirement it is bound to (when the file
+   * holds it as text, as Microsoft's analyze_profiles.py reads it), and the line of the decision.
+   */
+  record Grant(String client, String service, boolean allowed, Optional<String> requirement, Evidence evidence) {}
 
   static final String FILE = "/Library/Application Support/com.apple.TCC/MDMOverrides.plist";
   static final String FULL_DISK = "SystemPolicyAllFiles";
@@ -33,7 +42,8 @@ final class TccOverrides {
 
   /** The grants in {@code leaves}, or empty when they are no MDMOverrides.plist. */
   static Optional<List<Grant>> read(String source, String[] lines, List<PlistOutline.Leaf> leaves) {
-    List<Grant> grants = new ArrayList<>();
+    // Apple Events (client, service, receiver, key) are not a grant Defender needs: only depth 3.
+    java.util.Map<List<String>, java.util.Map<String, PlistOutline.Leaf>> byGrant = new java.util.LinkedHashMap<>();
     boolean shaped = false;
     for (PlistOutline.Leaf leaf : leaves) {
       List<String> path = leaf.path();
@@ -41,13 +51,20 @@ final class TccOverrides {
         continue;
       }
       shaped = true;
-      String decision = path.get(path.size() - 1);
-      // Apple Events (client, service, receiver, decision) are not a grant Defender needs.
-      if (path.size() == 3 && (decision.equals("Allowed") || decision.equals("Authorization"))) {
-        grants.add(new Grant(path.get(0), path.get(1).substring(PREFIX.length()), allows(leaf.value()),
-            new Evidence(source, leaf.line(), lines[leaf.line() - 1].strip())));
+      if (path.size() == 3) {
+        byGrant.computeIfAbsent(path.subList(0, 2), k -> new java.util.HashMap<>()).put(path.get(2), leaf);
       }
     }
+    List<Grant> grants = new ArrayList<>();
+    byGrant.forEach((key, values) -> {
+      PlistOutline.Leaf decision = values.containsKey("Authorization") ? values.get("Authorization")
+          : values.get("Allowed");
+      if (decision != null) {
+        grants.add(new Grant(key.get(0), key.get(1).substring(PREFIX.length()), allows(decision.value()),
+            Optional.ofNullable(values.get("CodeRequirement")).map(PlistOutline.Leaf::value),
+            new Evidence(source, decision.line(), lines[decision.line() - 1].strip())));
+      }
+    });
     return shaped ? Optional.of(grants) : Optional.empty();
   }
 
@@ -76,6 +93,26 @@ final class TccOverrides {
               + " get this access while that profile is installed.", List.of(),
           Optional.of("find the profile with a Deny (or Allowed false) for these identifiers in profiles show"
               + " -type configuration and remove that entry")));
+    }
+    List<String> wrong = new ArrayList<>();
+    List<Evidence> wrongSeen = new ArrayList<>();
+    for (Grant g : facts.tccGrants) {
+      if (g.allowed() && g.requirement().isPresent()) {
+        PlistDict grant = PlistDict.of("Identifier", new PlistString(g.client()), "CodeRequirement",
+            new PlistString(g.requirement().get()));
+        for (Finding f : DefenderChecks.installedPayload(PlistDict.of("Services", PlistDict.of(g.service(),
+            new PlistArray(List.of(grant)))))) {
+          wrong.add(g.client() + " (" + g.service() + "): " + f.message());
+          wrongSeen.add(g.evidence());
+        }
+      }
+    }
+    if (!wrong.isEmpty()) {
+      out.add(new Conclusion("tcc-grant-wrong-requirement", true, "an MDM grant in force is bound to a code"
+          + " requirement that is not Defender's", wrongSeen, "macOS gives the access only to code that meets the"
+          + " grant's requirement, so Defender does not get it: " + String.join("; ", wrong) + ".",
+          fixProfiles, Optional.of("replace the privacy profile that holds this grant with the bundle's"
+              + " (mde-profiles validate shows the same on the file)")));
     }
     Set<String> granted = new LinkedHashSet<>();
     List<Evidence> seen = new ArrayList<>();

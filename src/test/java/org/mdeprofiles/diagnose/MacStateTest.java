@@ -206,6 +206,23 @@ class MacStateTest {
   }
 
   @Test
+  void aGrantBoundToAnotherRequirementIsNoGrantForDefender() {
+    String wrong = OVERRIDES.replace("      \"Authorization\" => \"Allow\"\n", "      \"Authorization\" =>"
+        + " \"Allow\"\n      \"CodeRequirement\" => \"identifier \\\"com.microsoft.wdav.epsext\\\" and anchor apple"
+        + " generic\"\n");
+    List<Conclusion> found = conclusions(new Diagnoser(), wrong);
+    assertEquals(List.of("tcc-grant-wrong-requirement", "fda-grant-missing"), codes(found));
+    assertEquals(List.of("input0:11: \"Authorization\" => \"Allow\""), seen(found.get(0)));
+    assertTrue(found.get(0).meaning().endsWith("com.microsoft.wdav.epsext (SystemPolicyAllFiles): the code"
+        + " requirement does not require Microsoft's signing team (certificate leaf[subject.OU] = UBF8T346G9)."),
+        found.get(0).meaning());
+    // Microsoft's own requirement passes.
+    String right = wrong.replace("and anchor apple generic\"", "and anchor apple generic and certificate"
+        + " leaf[subject.OU] = UBF8T346G9\"");
+    assertEquals(List.of("fda-grant-missing"), codes(conclusions(new Diagnoser(), right)));
+  }
+
+  @Test
   void theSameGrantsAsXml() {
     String xml = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -305,10 +322,13 @@ class MacStateTest {
       				<dict>
       					<key>PayloadContent</key>
       					<dict>
-      						<key>com.microsoft.wdav</key>
+      						<key>PayloadContentManagedPreferences</key>
       						<dict>
-      							<key>Forced</key>
-      							<array/>
+      							<key>com.microsoft.wdav</key>
+      							<dict>
+      								<key>Forced</key>
+      								<array/>
+      							</dict>
       						</dict>
       					</dict>
       					<key>PayloadType</key>
@@ -340,8 +360,8 @@ class MacStateTest {
     assertEquals("configuration profiles installed: com.contoso.mde.sysext, com.contoso.mde.settings,"
         + " com.fabrikam.defender", found.get(0).title());
     // Jamf's custom settings count by the domain they hold, so two settings profiles are seen.
-    assertEquals(List.of("input0:48: <string>com.apple.ManagedClient.preferences</string>",
-        "input0:59: <string>com.microsoft.wdav</string>"), seen(find(found, "several-settings-profiles")));
+    assertEquals(List.of("input0:51: <string>com.apple.ManagedClient.preferences</string>",
+        "input0:62: <string>com.microsoft.wdav</string>"), seen(find(found, "several-settings-profiles")));
     Conclusion wrong = find(found, "installed-approval-wrong");
     assertEquals("an installed profile approves Defender wrongly (1 finding)", wrong.title());
     assertEquals(List.of("input0:29: <string>com.apple.system-extension-policy</string>"), seen(wrong));

@@ -105,8 +105,11 @@ final class DiagnoseCommand implements Command {
     if (line.hasOption("config")) {
       // Read as generate reads it: fix commands carry it, and the Mac is checked against its settings.
       org.mdeprofiles.config.SettingsBuilder settings = new org.mdeprofiles.config.SettingsBuilder();
-      ConfigFile.load(Path.of(line.getOptionValue("config")), settings, Catalog.names());
+      ConfigFile config = ConfigFile.load(Path.of(line.getOptionValue("config")), settings, Catalog.names());
       diagnoser.config(line.getOptionValue("config")).policy(settings.build().defenderSettings());
+      if (config.onboarding().isPresent()) {
+        org.mdeprofiles.config.OnboardingFile.read(config.onboarding().get()).orgId().ifPresent(diagnoser::tenant);
+      }
     }
     if (line.hasOption("bundle")) {
       bundle(line, diagnoser);

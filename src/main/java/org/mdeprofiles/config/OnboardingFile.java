@@ -81,6 +81,32 @@ public record OnboardingFile(String source, byte[] bytes, Form form) {
     return payload(root).orElseThrow().withoutPayloadKeys();
   }
 
+  /** The organisation this file onboards to, when its OnboardingInfo holds one. */
+  public Optional<String> orgId() {
+    return orgIdOf(preferences().string("OnboardingInfo"));
+  }
+
+  /**
+   * The organisation ID of an OnboardingInfo string: JSON whose {@code body} is itself JSON with
+   * {@code orgId} (the form Microsoft's onboarding scripts write); empty when it is not that.
+   */
+  public static Optional<String> orgIdOf(String onboardingInfo) {
+    if (onboardingInfo == null) {
+      return Optional.empty();
+    }
+    try {
+      if (org.mdeprofiles.io.JsonReader.parse(onboardingInfo) instanceof java.util.Map<?, ?> outer
+          && outer.get("body") instanceof String body
+          && org.mdeprofiles.io.JsonReader.parse(body) instanceof java.util.Map<?, ?> inner
+          && inner.get("orgId") instanceof String id && !id.isBlank()) {
+        return Optional.of(id);
+      }
+    } catch (IllegalArgumentException e) {
+      // Not that form: no organisation known.
+    }
+    return Optional.empty();
+  }
+
   private static Optional<PlistDict> payload(PlistDict root) {
     if (root.get("PayloadContent") instanceof PlistArray payloads) {
       for (PlistValue item : payloads.items()) {

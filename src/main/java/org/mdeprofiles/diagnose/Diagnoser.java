@@ -20,6 +20,7 @@ public final class Diagnoser {
   private Optional<MacosVersion> macos = Optional.empty();
   private Optional<String> config = Optional.empty();
   private Optional<org.mdeprofiles.plist.PlistValue.PlistDict> policy = Optional.empty();
+  private Optional<String> tenant = Optional.empty();
 
   /** A profile of the bundle the Mac should have (diagnose --bundle). */
   public record Expected(String name, String identifier, List<String> payloadIdentifiers) {}
@@ -62,6 +63,15 @@ public final class Diagnoser {
     return this;
   }
 
+  /**
+   * The organisation the bundle onboards to (the config's onboarding file): the Mac's org_id and
+   * installed onboarding blobs are compared with it, and it is never printed.
+   */
+  public Diagnoser tenant(String orgId) {
+    tenant = Optional.of(orgId);
+    return this;
+  }
+
   /** Adds one input (a file's or standard input's text). */
   public Diagnoser read(String source, String text) {
     OutputParser.parse(source, text, facts);
@@ -87,6 +97,7 @@ public final class Diagnoser {
     fullDiskAccess().ifPresent(out::add);
     license().ifPresent(out::add);
     Tenancy.offboarded(facts).ifPresent(out::add);
+    out.addAll(Tenancy.otherTenant(facts, tenant));
     Connectivity.conclusion(facts).ifPresent(out::add);
     for (MacFacts.Field issue : facts.healthIssues) {
       if (KNOWN_ISSUES.stream().noneMatch(k -> k.equalsIgnoreCase(issue.value()))) {

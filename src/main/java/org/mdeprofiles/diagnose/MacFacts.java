@@ -53,6 +53,8 @@ final class MacFacts {
   /** The MDM privacy grants of MDMOverrides.plist, when the input holds it. */
   final List<TccOverrides.Grant> tccGrants = new ArrayList<>();
   boolean tccOverridesSeen;
+  /** The organisation of each onboarding blob in installed profiles (profiles -P -o stdout-xml). */
+  final List<Field> installedOnboardingOrgs = new ArrayList<>();
   /** Defender approvals in installed profiles (profiles -P -o stdout-xml) that the validator finds wrong. */
   final List<ProfilesXml.Wrong> wrongApprovals = new ArrayList<>();
   /** Lines recognised as mdatp fields that no rule knows: shown, never dropped. */

@@ -3,7 +3,9 @@ package org.mdeprofiles.diagnose;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mdeprofiles.catalog.Defender;
+import org.mdeprofiles.config.OnboardingFile;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.plist.PlistFormatException;
 import org.mdeprofiles.plist.PlistReader;
@@ -93,9 +95,29 @@ final class ProfilesXml {
         facts.offboarding.add(line);
       }
     }
+    onboardingInfo(type, content, domains).flatMap(OnboardingFile::orgIdOf)
+        .ifPresent(org -> facts.installedOnboardingOrgs.add(new MacFacts.Field(org, line)));
     for (Finding f : DefenderChecks.installedPayload(content)) {
       facts.wrongApprovals.add(new Wrong(profile, type, f, line));
     }
+  }
+
+  /**
+   * An onboarding payload's OnboardingInfo: custom settings hold it at
+   * {@code com.microsoft.wdav.atp > Forced > 0 > mcx_preference_settings} (as analyze_profiles.py
+   * reads it), a payload of type com.microsoft.wdav.atp among its own keys.
+   */
+  private static Optional<String> onboardingInfo(String type, PlistDict content, PlistDict domains) {
+    if (type.equals(Defender.ONBOARDING_DOMAIN)) {
+      return Optional.ofNullable(content.string("OnboardingInfo"));
+    }
+    if (type.equals(CUSTOM_SETTINGS) && domains.get(Defender.ONBOARDING_DOMAIN) instanceof PlistDict domain
+        && domain.get("Forced") instanceof PlistArray forced && !forced.items().isEmpty()
+        && forced.items().get(0) instanceof PlistDict first
+        && first.get("mcx_preference_settings") instanceof PlistDict settings) {
+      return Optional.ofNullable(settings.string("OnboardingInfo"));
+    }
+    return Optional.empty();
   }
 
   /** The line of the leaf at {@code path}, or the block's first line when none is there. */

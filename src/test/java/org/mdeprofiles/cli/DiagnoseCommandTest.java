@@ -200,4 +200,22 @@ class DiagnoseCommandTest {
       assertEquals(terminal ? DiagnoseCommand.PROMPT + "\n" : "", err.toString());
     }
   }
+
+  @Test
+  void theConfigsOnboardingFileSaysWhichTenantButIsNeverShown() throws Exception {
+    String secretOrg = "5ec7e7a1-0000-4000-8000-c0ffee000001";
+    Files.writeString(dir.resolve("onboarding.plist"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<plist version=\"1.0\">\n<dict>\n<key>OnboardingInfo</key>\n<string>"
+        + "{\"body\":\"{\\\"previousOrgIds\\\":[],\\\"orgId\\\":\\\"" + secretOrg + "\\\"}\",\"sig\":\"c2ln\"}"
+        + "</string>\n</dict>\n</plist>\n");
+    Path config = Files.writeString(dir.resolve("config.yaml"), "onboarding: onboarding.plist\n");
+    Path health = Files.writeString(dir.resolve("health.txt"), "healthy : true\nlicensed : true\n"
+        + "org_id : \"0ther000-0000-4000-8000-000000000002\"\n");
+    for (String format : List.of("text", "json")) {
+      CliRun run = CliRun.of("diagnose", "--format", format, "--config", config.toString(), health.toString());
+      assertEquals(1, run.exit(), run.err());
+      assertTrue(run.out().contains("other-tenant"), run.out());
+      assertTrue(!run.out().contains(secretOrg) && !run.err().contains(secretOrg), run.out());
+    }
+  }
 }

@@ -375,4 +375,50 @@ class MacStateTest {
     assertFalse(codes(right).contains("installed-approval-wrong"), codes(right).toString());
     assertEquals(List.of(), find(right, "sysext-not-approved").profiles());
   }
+
+  /** An onboarding blob as Microsoft's scripts write it: JSON whose body is JSON with orgId. */
+  static String onboardingInfo(String org) {
+    return "{\"body\":\"{\\\"previousOrgIds\\\":[],\\\"orgId\\\":\\\"" + org + "\\\",\\\"datacenter\\\":"
+        + "\\\"WestEurope\\\"}\",\"sig\":\"c2ln\"}";
+  }
+
+  /** sudo profiles -P -o stdout-xml with one custom-settings onboarding profile for {@code org}. */
+  static String onboardingProfileXml(String org) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\">\n<dict>\n<key>_computerlevel</key>\n"
+        + "<array>\n<dict>\n<key>ProfileIdentifier</key>\n<string>com.fabrikam.onboarding</string>\n"
+        + "<key>ProfileItems</key>\n<array>\n<dict>\n<key>PayloadContent</key>\n<dict>\n"
+        + "<key>PayloadContentManagedPreferences</key>\n<dict>\n<key>com.microsoft.wdav.atp</key>\n<dict>\n"
+        + "<key>Forced</key>\n<array>\n<dict>\n<key>mcx_preference_settings</key>\n<dict>\n"
+        + "<key>OnboardingInfo</key>\n<string>" + onboardingInfo(org).replace("&", "&amp;") + "</string>\n"
+        + "</dict>\n</dict>\n</array>\n</dict>\n</dict>\n</dict>\n<key>PayloadType</key>\n"
+        + "<string>com.apple.ManagedClient.preferences</string>\n</dict>\n</array>\n</dict>\n</array>\n</dict>\n"
+        + "</plist>\n";
+  }
+
+  @Test
+  void theTenantTheMacReportsToAgainstTheConfigsOnboardingFile() {
+    assertEquals(java.util.Optional.of("aaaa-1111"),
+        org.mdeprofiles.config.OnboardingFile.orgIdOf(onboardingInfo("aaaa-1111")));
+    List<Conclusion> found = conclusions(new Diagnoser().tenant("aaaa-1111"), "org_id : \"bbbb-2222\"\n");
+    assertEquals(List.of("other-tenant"), codes(found));
+    assertEquals(List.of("input0:1: org_id : \"bbbb-2222\""), seen(found.get(0)));
+    assertFalse(found.get(0).meaning().contains("aaaa-1111"), "the onboarding file's organisation is never shown");
+    assertEquals(List.of(), codes(conclusions(new Diagnoser().tenant("AAAA-1111"), "org_id : \"aaaa-1111\"\n")));
+    assertEquals(List.of(), codes(conclusions(new Diagnoser().tenant("aaaa-1111"), "org_id : unavailable\n")));
+  }
+
+  @Test
+  void anInstalledOnboardingBlobOfAnotherTenant() {
+    List<Conclusion> found = conclusions(new Diagnoser(), "org_id : \"aaaa-1111\"\n",
+        onboardingProfileXml("bbbb-2222"));
+    assertEquals(List.of("onboarding-other-tenant", "installed-profiles"), codes(found));
+    assertEquals("an installed onboarding payload is for another organisation: bbbb-2222", found.get(0).title());
+    assertEquals(List.of("input1:32: <string>com.apple.ManagedClient.preferences</string>"), seen(found.get(0)));
+    // The Mac's own blob: nothing; with the config's organisation, that is the reference.
+    assertEquals(List.of("installed-profiles"), codes(conclusions(new Diagnoser(), "org_id : \"aaaa-1111\"\n",
+        onboardingProfileXml("aaaa-1111"))));
+    List<Conclusion> byConfig = conclusions(new Diagnoser().tenant("cccc-3333"), onboardingProfileXml("aaaa-1111"));
+    assertEquals(List.of("onboarding-other-tenant", "installed-profiles"), codes(byConfig));
+    assertFalse(byConfig.get(0).meaning().contains("cccc-3333"));
+  }
 }

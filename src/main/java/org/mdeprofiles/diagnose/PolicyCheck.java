@@ -49,12 +49,18 @@ final class PolicyCheck {
           unmanaged.add(f.evidence());
           settings.add(p);
         })));
+    // Some values managed and these not: a settings profile is read, but not one with these keys.
+    boolean someManaged = DECIDED_BY.keySet().stream()
+        .anyMatch(field -> facts.field(field).map(f -> f.managed() == MacFacts.Managed.YES).orElse(false));
     if (!unmanaged.isEmpty()) {
       out.add(new Conclusion("setting-not-managed", true, "Defender does not take " + unmanaged.size()
           + (unmanaged.size() == 1 ? " setting" : " settings") + " from the settings profile", unmanaged,
           "the config's settings set " + String.join(", ", settings) + ", but mdatp shows these values without"
-              + " [managed]: Defender has not read the settings profile. It is not installed, its preference domain"
-              + " is not " + Defender.APP + ", or another profile of that domain is the one macOS applies.",
+              + " [managed]: " + (someManaged
+                  ? "Defender reads a settings profile, but not one with these keys: the installed one is an older"
+                      + " version, or another profile of domain " + Defender.APP + " is the one macOS applies."
+                  : "Defender has not read the settings profile. It is not installed, its preference domain is not "
+                      + Defender.APP + ", or another profile of that domain is the one macOS applies."),
           List.of("settings"), Optional.of("check that sudo profiles show -type configuration lists the settings"
               + " profile once, then run mdatp health again")));
     }

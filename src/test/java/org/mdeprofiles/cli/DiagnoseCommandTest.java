@@ -218,4 +218,18 @@ class DiagnoseCommandTest {
       assertTrue(!run.out().contains(secretOrg) && !run.err().contains(secretOrg), run.out());
     }
   }
+
+  @Test
+  void oneMacsTicketWithEveryOutputPastedIsAnsweredInTextAndJson() {
+    // mdatp health (padded, [managed]), systemextensionsctl, profiles show, connectivity test and
+    // MDMOverrides.plist from one Mac, checked against the config its bundle was made from.
+    String ticket = "src/test/resources/org/mdeprofiles/cli/diagnose/one-mac-ticket.txt";
+    String config = "src/test/resources/org/mdeprofiles/cli/diagnose/one-mac-config.yaml";
+    CliRun text = CliRun.of("diagnose", "--config", config, ticket);
+    assertEquals(1, text.exit(), text.err());
+    org.mdeprofiles.TestCatalog.assertGolden("org/mdeprofiles/cli/diagnose/one-mac.txt", text.out());
+    CliRun json = CliRun.of("diagnose", "--format", "json", "--config", config, ticket);
+    assertEquals(1, json.exit(), json.err());
+    org.mdeprofiles.TestCatalog.assertGolden("org/mdeprofiles/cli/diagnose/one-mac.json", json.out());
+  }
 }

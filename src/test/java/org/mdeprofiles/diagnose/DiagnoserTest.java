@@ -340,4 +340,13 @@ class DiagnoserTest {
         + "network_protection_status : \"started\"\ntamper_protection : \"block\"\nrelease_ring : \"Production\"\n"
         + "troubleshooting_mode : false\ndata_loss_prevention_status : \"active\"\n"));
   }
+
+  @Test
+  void networkProtectionStoppedIsAProblemOnlyWhereTheSettingsTurnItOn() {
+    String stopped = "network_protection_status : \"stopped\"\n";
+    assertEquals(List.of(), codes(stopped + "network_protection_enforcement_level : \"disabled\"\n"));
+    assertEquals(List.of("network-protection-not-started"),
+        codes(stopped + "network_protection_enforcement_level : \"block\" [managed]\n"));
+    assertEquals(List.of("network-protection-not-started"), codes(stopped));
+  }
 }

@@ -136,7 +136,9 @@ public final class Diagnoser {
                 + " gives (" + Defender.APP + "); change them in the Defender portal, or turn settings"
                 + " management off for this device to use the settings profile.",
             List.of(), Optional.empty())));
-    return out.stream().map(c -> c.withConfig(config)).toList();
+    java.util.Set<String> installed = new java.util.HashSet<>(facts.installedPayloadTypes);
+    facts.installedPayloads.forEach(p -> installed.add(p.value()));
+    return out.stream().map(c -> InstalledFix.apply(c, installed).withConfig(config)).toList();
   }
 
   /** A build past its expiration date: it keeps definitions but no longer gets product fixes. */

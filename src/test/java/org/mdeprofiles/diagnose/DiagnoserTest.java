@@ -349,4 +349,27 @@ class DiagnoserTest {
         codes(stopped + "network_protection_enforcement_level : \"block\" [managed]\n"));
     assertEquals(List.of("network-protection-not-started"), codes(stopped));
   }
+
+  @Test
+  void everyFixLeavesOutProfilesTheMacHoldsAlready() {
+    String profiles = "_computerlevel[1] attribute: profileIdentifier: com.contoso.mde.sysext\n"
+        + "_computerlevel[1] \tpayload[1] type\t= com.apple.system-extension-policy\n"
+        + "_computerlevel[2] attribute: profileIdentifier: com.contoso.mde.netfilter\n"
+        + "_computerlevel[2] \tpayload[1] type\t= com.apple.webcontent-filter\n";
+    Conclusion np = only("network-protection-not-started", "network_protection_status : \"failed_to_start\"\n"
+        + profiles);
+    assertEquals(List.of(), np.profiles(), "never a second content filter");
+    assertTrue(np.manual().orElseThrow().startsWith("the sysext and netfilter profiles' payloads are installed"
+        + " already, so check that profile"), np.manual().orElseThrow());
+    // One of the two installed: the other is still the fix.
+    Conclusion half = only("network-protection-not-started", "network_protection_status : \"failed_to_start\"\n"
+        + profiles.substring(0, profiles.indexOf("_computerlevel[2]")));
+    assertEquals(List.of("netfilter"), half.profiles());
+    // The settings profile, installed: rtp-off says to check it.
+    Conclusion rtp = only("rtp-off", "app_version : \"101.25032.0008\"\nreal_time_protection_enabled : false\n"
+        + "_computerlevel[1] attribute: profileIdentifier: com.contoso.mde.settings\n"
+        + "_computerlevel[1] \tpayload[1] type\t= com.microsoft.wdav\n");
+    assertEquals(List.of(), rtp.profiles());
+    assertTrue(rtp.manual().orElseThrow().startsWith("the settings profile's payload is installed already"));
+  }
 }

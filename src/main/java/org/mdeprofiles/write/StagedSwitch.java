@@ -135,9 +135,10 @@ final class StagedSwitch {
         step();
       }
     }
-    for (String path : moves) {
-      sync(outDir.resolve(path).getParent());
-    }
+    // Each folder a file moved into, synced once (a bundle's 49 files live in four folders).
+    Set<Path> folders = new java.util.LinkedHashSet<>();
+    moves.forEach(path -> folders.add(outDir.resolve(path).getParent()));
+    folders.forEach(StagedSwitch::sync);
     if (Files.exists(newManifest, LinkOption.NOFOLLOW_LINKS)) {
       move(newManifest, manifest);
       sync(outDir);

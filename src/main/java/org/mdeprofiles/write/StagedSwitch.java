@@ -169,12 +169,9 @@ final class StagedSwitch {
   }
 
   private static void writeSynced(Path file, byte[] bytes, boolean secret) throws IOException {
-    if (POSIX) {
-      Files.createFile(file, PRIVATE);
-    } else {
-      Files.createFile(file);
-    }
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+    // Created and written through one open (private until the bytes are synced).
+    Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    try (FileChannel channel = POSIX ? FileChannel.open(file, options, PRIVATE) : FileChannel.open(file, options)) {
       java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
       while (buffer.hasRemaining()) {
         channel.write(buffer);

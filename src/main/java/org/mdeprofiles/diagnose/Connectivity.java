@@ -21,19 +21,41 @@ final class Connectivity {
     if (failed.isEmpty()) {
       return Optional.empty();
     }
-    boolean pinning = failed.stream().anyMatch(c -> TLS_INSPECTION.matcher(
-        c.evidence().text().substring(c.evidence().text().indexOf(c.url()) + c.url().length())).find());
-    String meaning = "mdatp connectivity test could not reach these endpoints, so Defender cannot get definitions,"
-        + " send EDR data or use cloud protection through them; a proxy or firewall blocks them, or the Mac has no"
-        + " Internet access."
-        + (pinning ? " Curl errors 35 and 60 mean certificate pinning refused the connection: something on the way"
-            + " inspects TLS, which Defender does not support." : "");
-    return Optional.of(new Conclusion("cloud-unreachable", true, "Defender cannot reach " + failed.size() + " of "
-        + facts.connections.size() + " of its cloud endpoints", failed.stream().map(MacFacts.Connection::evidence)
-        .toList(), meaning, List.of(),
-        Optional.of((pinning ? "exempt Defender's endpoints from TLS inspection; " : "")
-            + "allow Defender's endpoints (Microsoft's list of URLs for Defender for Endpoint on macOS) through the"
-            + " proxy and firewall without authentication; where the Mac must use a static proxy, set"
-            + " cloudService.proxy in the settings profile; then run mdatp connectivity test again")));
+    boolean pinning =
+        failed.stream()
+            .anyMatch(
+                c ->
+                    TLS_INSPECTION
+                        .matcher(
+                            c.evidence()
+                                .text()
+                                .substring(c.evidence().text().indexOf(c.url()) + c.url().length()))
+                        .find());
+    String meaning =
+        "mdatp connectivity test could not reach these endpoints, so Defender cannot get"
+            + " definitions, send EDR data or use cloud protection through them; a proxy or"
+            + " firewall blocks them, or the Mac has no Internet access."
+            + (pinning
+                ? " Curl errors 35 and 60 mean certificate pinning refused the connection:"
+                      + " something on the way inspects TLS, which Defender does not support."
+                : "");
+    return Optional.of(
+        new Conclusion(
+            "cloud-unreachable",
+            true,
+            "Defender cannot reach "
+                + failed.size()
+                + " of "
+                + facts.connections.size()
+                + " of its cloud endpoints",
+            failed.stream().map(MacFacts.Connection::evidence).toList(),
+            meaning,
+            List.of(),
+            Optional.of(
+                (pinning ? "exempt Defender's endpoints from TLS inspection; " : "")
+                    + "allow Defender's endpoints (Microsoft's list of URLs for Defender for"
+                    + " Endpoint on macOS) through the proxy and firewall without authentication;"
+                    + " where the Mac must use a static proxy, set cloudService.proxy in the"
+                    + " settings profile; then run mdatp connectivity test again")));
   }
 }

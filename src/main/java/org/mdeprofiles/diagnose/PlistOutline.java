@@ -20,15 +20,21 @@ final class PlistOutline {
 
   static final int MAX_LINES = 20_000;
   private static final int DICT = -1;
-  private static final Pattern PLUTIL_OPEN = Pattern.compile("^\\s*(?:\"((?:[^\"\\\\]|\\\\.)*+)\"|(\\d+)) => ([{\\[])\\s*$");
-  private static final Pattern PLUTIL_LEAF = Pattern.compile("^\\s*(?:\"((?:[^\"\\\\]|\\\\.)*+)\"|(\\d+)) => (.*)$");
-  private static final Pattern XML_TOKEN = Pattern.compile(
-      "<key>([^<]*)</key>|<(dict|array)>|</(dict|array)>|<(dict|array)/>|<(true|false)/>"
-          + "|<(string|integer|real|date|data)>([^<]*)</(?:string|integer|real|date|data)>|<string/>");
+  private static final Pattern PLUTIL_OPEN =
+      Pattern.compile("^\\s*(?:\"((?:[^\"\\\\]|\\\\.)*+)\"|(\\d+)) => ([{\\[])\\s*$");
+  private static final Pattern PLUTIL_LEAF =
+      Pattern.compile("^\\s*(?:\"((?:[^\"\\\\]|\\\\.)*+)\"|(\\d+)) => (.*)$");
+  private static final Pattern XML_TOKEN =
+      Pattern.compile(
+          "<key>([^<]*)</key>|<(dict|array)>|</(dict|array)>|<(dict|array)/>|<(true|false)/>"
+              + "|<(string|integer|real|date|data)>([^<]*)</(?:string|integer|real|date|data)>|<string/>");
 
   private PlistOutline() {}
 
-  /** The line after the block that starts at {@code start}: its closing brace or {@code </plist>}; -1 if none. */
+  /**
+   * The line after the block that starts at {@code start}: its closing brace or {@code </plist>};
+   * -1 if none.
+   */
   static int end(String[] lines, int start) {
     boolean xml = !lines[start].trim().startsWith("{");
     int depth = 0;
@@ -51,7 +57,10 @@ final class PlistOutline {
     return -1;
   }
 
-  /** The leaves of {@code plutil -p} output on lines {@code start..end}, or empty when it is not that. */
+  /**
+   * The leaves of {@code plutil -p} output on lines {@code start..end}, or empty when it is not
+   * that.
+   */
   static Optional<List<Leaf>> plutil(String[] lines, int start, int end) {
     if (!lines[start].trim().equals("{")) {
       return Optional.empty();
@@ -76,10 +85,13 @@ final class PlistOutline {
     return path.isEmpty() ? Optional.of(leaves) : Optional.empty();
   }
 
-  /** The leaves of an XML property list on lines {@code start..end}, or empty when it is not one. */
+  /**
+   * The leaves of an XML property list on lines {@code start..end}, or empty when it is not one.
+   */
   static Optional<List<Leaf>> xml(String[] lines, int start, int end) {
     List<Leaf> leaves = new ArrayList<>();
-    // Each open container: its key in the path, and for an array the next index (DICT for a dictionary).
+    // Each open container: its key in the path, and for an array the next index (DICT for a
+    // dictionary).
     Deque<String> path = new ArrayDeque<>();
     Deque<int[]> arrays = new ArrayDeque<>();
     String pending = null;
@@ -114,14 +126,17 @@ final class PlistOutline {
         arrays.removeLast();
         path.pollLast();
       } else if (!root) {
-        String value = m.group(5) != null ? m.group(5) : m.group(7) != null ? entities(m.group(7)).trim() : "";
+        String value =
+            m.group(5) != null ? m.group(5) : m.group(7) != null ? entities(m.group(7)).trim() : "";
         leaves.add(new Leaf(with(path, key), value, line));
       }
     }
     return root ? Optional.empty() : Optional.of(leaves);
   }
 
-  /** The key of a value in the innermost container: the pending dictionary key, or the array index. */
+  /**
+   * The key of a value in the innermost container: the pending dictionary key, or the array index.
+   */
   private static String keyIn(String pending, Deque<int[]> arrays) {
     int[] index = arrays.peekLast();
     if (index != null && index[0] != DICT) {
@@ -147,7 +162,10 @@ final class PlistOutline {
   }
 
   private static String entities(String text) {
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+    return text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
         .replace("&amp;", "&");
   }
 }

@@ -127,8 +127,8 @@ public final class Diagnoser {
           List.of(), Optional.empty()));
     }
     out.addAll(InstalledPayloads.conclusions(facts));
-    expired().ifPresent(out::add);
-    out.addAll(missingFromBundle(era));
+    Expiry.expired(facts, now).ifPresent(out::add);
+    out.addAll(BundleComparison.missing(facts, bundle, expected, era));
     facts.field("managed_by").filter(f -> f.value().equalsIgnoreCase("MDE")).ifPresent(f ->
         out.add(new Conclusion("managed-by-mde", false, "this Mac's settings are managed by Defender for Endpoint",
             List.of(f.evidence()),
@@ -141,50 +141,7 @@ public final class Diagnoser {
     return out.stream().map(c -> InstalledFix.apply(c, installed).withConfig(config)).toList();
   }
 
-  /** A build past its expiration date: it keeps definitions but no longer gets product fixes. */
-  private Optional<Conclusion> expired() {
-    return facts.field("product_expiration").flatMap(f -> Expiry.parse(f.value()).filter(now::isAfter)
-        .map(at -> new Conclusion("product-expired", true, "this Defender build expired on "
-            + at.toString().substring(0, 10), List.of(f.evidence()),
-            "each Defender build expires after about six months; an expired one still gets security"
-                + " intelligence but none of the fixes and features since, and Microsoft asks to update it.",
-            List.of("autoupdate"), Optional.of("update Defender through Microsoft AutoUpdate (open it and check"
-                + " for updates, or msupdate --install), and keep the AutoUpdate profile deployed"))));
-  }
 
-  /**
-   * The bundle's profiles the Mac does not have: neither its identifier nor any of its payloads'
-   * (Jamf replaces the top-level identifier on upload, so payloads are what is compared there).
-   * Said only when the input lists the Mac's profiles.
-   */
-  private List<Conclusion> missingFromBundle(Era era) {
-    List<Conclusion> out = new ArrayList<>();
-    if (expected.isEmpty()) {
-      return out;
-    }
-    if (facts.profileLines.isEmpty()) {
-      out.add(new Conclusion("bundle-not-compared", false, "the bundle's profiles cannot be compared",
-          List.of(), "the input lists no installed profiles; add the output of profiles show -type configuration"
-              + " (run as root).", List.of(), Optional.empty()));
-      return out;
-    }
-    for (Expected e : expected) {
-      // A legacy profile (the kernel extension's) is for Macs that run it only.
-      boolean legacy = org.mdeprofiles.catalog.Catalog.find(e.name()).map(c -> c.legacy()).orElse(false);
-      if (legacy && era != Era.KERNEL_EXTENSION) {
-        continue;
-      }
-      boolean installed = facts.installedProfiles.contains(e.identifier())
-          || e.payloadIdentifiers().stream().anyMatch(facts.installedPayloadIdentifiers::contains);
-      if (!installed) {
-        out.add(new Conclusion("bundle-profile-missing", true, "the bundle's " + e.name() + " profile is not"
-            + " installed", facts.profileLines, "the bundle in " + bundle + " has " + e.identifier() + ", but the"
-            + " Mac lists neither it nor its payloads.", List.of(),
-            Optional.of("deploy it to this Mac (its scope in the MDM, or mde-profiles deploy), then check again")));
-      }
-    }
-    return out;
-  }
 
   /** The kernel extension is not approved: only on a Mac the evidence shows runs it. */
   private Optional<Conclusion> kext(Era era) {

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -47,6 +48,16 @@ final class Expiry {
     }
   }
 
+  /** A build past its expiration date: it keeps definitions but no longer gets product fixes. */
+  static Optional<Conclusion> expired(MacFacts facts, java.time.Instant now) {
+    return facts.field("product_expiration").flatMap(f -> parse(f.value()).filter(now::isAfter)
+        .map(at -> new Conclusion("product-expired", true, "this Defender build expired on "
+            + at.toString().substring(0, 10), List.of(f.evidence()),
+            "each Defender build expires after about six months; an expired one still gets security"
+                + " intelligence but none of the fixes and features since, and Microsoft asks to update it.",
+            List.of("autoupdate"), Optional.of("update Defender through Microsoft AutoUpdate (open it and check"
+                + " for updates, or msupdate --install), and keep the AutoUpdate profile deployed"))));
+  }
   private static DateTimeFormatter caseless(DateTimeFormatter f) {
     return new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().append(f).toFormatter(Locale.ENGLISH);
   }

@@ -299,8 +299,14 @@ class DiagnoserTest {
 
   @Test
   void everyProfileAFixNamesIsInTheCatalog() throws Exception {
-    String source = java.nio.file.Files.readString(java.nio.file.Path.of(
-        "src/main/java/org/mdeprofiles/diagnose/Diagnoser.java"));
+    StringBuilder all = new StringBuilder();
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
+        java.nio.file.Path.of("src/main/java/org/mdeprofiles/diagnose"))) {
+      for (java.nio.file.Path file : files.sorted().toList()) {
+        all.append(java.nio.file.Files.readString(file));
+      }
+    }
+    String source = all.toString();
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("List\\.of\\((\"[a-z]+\"(?:, \"[a-z]+\")*)\\)")
         .matcher(source);
     java.util.Set<String> named = new java.util.TreeSet<>();
@@ -309,7 +315,8 @@ class DiagnoserTest {
         named.add(quoted.replace("\"", ""));
       }
     }
-    assertTrue(named.containsAll(List.of("kext", "sysext", "settings", "netfilter", "fulldisk")), named.toString());
+    assertTrue(named.containsAll(List.of("kext", "sysext", "settings", "netfilter", "fulldisk", "autoupdate")),
+        named.toString());
     for (String name : named) {
       assertTrue(org.mdeprofiles.catalog.Catalog.find(name).isPresent(), name + " is no catalog profile");
     }

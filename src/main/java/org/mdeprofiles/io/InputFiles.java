@@ -20,13 +20,24 @@ public final class InputFiles {
 
   public static byte[] read(Path file) throws InputException {
     String name = file.toString();
-    if (Files.isDirectory(file)) {
-      throw new InputException(name, "is a directory");
-    }
-    // A FIFO with no writer would block the read forever; devices and sockets are no files either.
-    if (Files.exists(file) && !Files.isRegularFile(file)) {
-      throw new InputException(name, "is not a regular file (a pipe, device or socket); give a file, or - for"
-          + " standard input");
+    try {
+      // One stat for every check (validate reads 100,000 files: each call is a system call).
+      java.nio.file.attribute.BasicFileAttributes a =
+          Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+      if (a.isDirectory()) {
+        throw new InputException(name, "is a directory");
+      }
+      // A FIFO with no writer would block the read forever; devices and sockets are no files either.
+      if (!a.isRegularFile()) {
+        throw new InputException(name, "is not a regular file (a pipe, device or socket); give a file, or - for"
+            + " standard input");
+      }
+    } catch (NoSuchFileException e) {
+      throw new InputException(name, "no such file");
+    } catch (AccessDeniedException e) {
+      throw new InputException(name, "permission denied");
+    } catch (IOException e) {
+      throw new InputException(name, "cannot read: " + IoProblem.describe(e));
     }
     try (InputStream in = Files.newInputStream(file)) {
       return readLimited(in, name);

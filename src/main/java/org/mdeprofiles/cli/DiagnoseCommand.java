@@ -55,7 +55,8 @@ final class DiagnoseCommand implements Command {
     return java.util.List.of(
         "mdatp health | mde-profiles diagnose",
         "mde-profiles diagnose --format json health.txt profiles.txt",
-        "mde-profiles diagnose --bundle mde-profiles-out --mdm jamf health.txt");
+        "mde-profiles diagnose --bundle mde-profiles-out --mdm jamf health.txt",
+        "mde-profiles diagnose --config mde-profiles.yaml health.txt connectivity.txt mdm-overrides.txt");
   }
 
   @Override

@@ -32,15 +32,9 @@ public final class InputFiles {
         throw new InputException(name, "is not a regular file (a pipe, device or socket); give a file, or - for"
             + " standard input");
       }
-    } catch (NoSuchFileException e) {
-      throw new InputException(name, "no such file");
-    } catch (AccessDeniedException e) {
-      throw new InputException(name, "permission denied");
-    } catch (IOException e) {
-      throw new InputException(name, "cannot read: " + IoProblem.describe(e));
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      return readLimited(in, name);
+      try (InputStream in = Files.newInputStream(file)) {
+        return readLimited(in, name);
+      }
     } catch (NoSuchFileException e) {
       throw new InputException(name, "no such file");
     } catch (AccessDeniedException e) {

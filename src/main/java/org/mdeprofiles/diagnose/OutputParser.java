@@ -74,10 +74,12 @@ final class OutputParser {
       }
       if ((trimmed.startsWith("<?xml") || trimmed.startsWith("<plist")) && jsonTries++ < 100) {
         int end = PlistOutline.end(lines, i);
-        java.util.Optional<List<PlistOutline.Leaf>> leaves = end < 0 ? java.util.Optional.empty()
+        java.util.Optional<org.mdeprofiles.plist.PlistValue> root = end < 0 ? java.util.Optional.empty()
+            : PlistOutline.parsed(lines, i, end);
+        java.util.Optional<List<PlistOutline.Leaf>> leaves = root.isEmpty() ? java.util.Optional.empty()
             : PlistOutline.xml(lines, i, end);
         if (leaves.isPresent() && (overrides(source, lines, leaves, facts)
-            || ProfilesXml.read(source, lines, i, end, leaves.get(), facts))) {
+            || ProfilesXml.read(source, lines, root.get(), leaves.get(), facts))) {
           i = end;
           continue;
         }

@@ -1,12 +1,17 @@
 package org.mdeprofiles.diagnose;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mdeprofiles.plist.PlistFormatException;
+import org.mdeprofiles.plist.PlistReader;
+import org.mdeprofiles.plist.PlistValue;
 
 /**
  * A property list pasted into a ticket, as its leaves: each value with the keys above it and the
@@ -27,7 +32,8 @@ final class PlistOutline {
   private static final Pattern XML_TOKEN =
       Pattern.compile(
           "<key>([^<]*)</key>|<(dict|array)>|</(dict|array)>|<(dict|array)/>|<(true|false)/>"
-              + "|<(string|integer|real|date|data)>([^<]*)</(?:string|integer|real|date|data)>|<string/>");
+              + "|<(string|integer|real|date|data)>([^<]*)</(?:string|integer|real|date|data)>|<string/>"
+              + "|(<!--[\\s\\S]*?-->)");
 
   private PlistOutline() {}
 
@@ -86,7 +92,21 @@ final class PlistOutline {
   }
 
   /**
-   * The leaves of an XML property list on lines {@code start..end}, or empty when it is not one.
+   * The property list on lines {@code start..end} as the plist reader reads it (well-formed, every
+   * bound applied), or empty when it is none.
+   */
+  static Optional<PlistValue> parsed(String[] lines, int start, int end) {
+    String text = String.join("\n", Arrays.copyOfRange(lines, start, end + 1));
+    try {
+      return PlistReader.read(text.getBytes(StandardCharsets.UTF_8)).root();
+    } catch (PlistFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The leaves of the XML property list on lines {@code start..end}, with their lines: only for a
+   * block {@link #parsed} read, so its tags balance and its comments close.
    */
   static Optional<List<Leaf>> xml(String[] lines, int start, int end) {
     List<Leaf> leaves = new ArrayList<>();
@@ -97,7 +117,7 @@ final class PlistOutline {
     String pending = null;
     boolean root = true;
     // One text, so a value may span lines (data is wrapped); each token's line is counted on.
-    String text = String.join("\n", java.util.Arrays.copyOfRange(lines, start, end + 1));
+    String text = String.join("\n", Arrays.copyOfRange(lines, start, end + 1));
     int line = start + 1;
     int at = 0;
     Matcher m = XML_TOKEN.matcher(text);
@@ -106,6 +126,9 @@ final class PlistOutline {
         if (text.charAt(at) == '\n') {
           line++;
         }
+      }
+      if (m.group(8) != null) {
+        continue; // a comment: no value (the block is well-formed, so it closes)
       }
       if (m.group(1) != null) {
         pending = entities(m.group(1));

@@ -1,14 +1,11 @@
 package org.mdeprofiles.diagnose;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mdeprofiles.catalog.Defender;
 import org.mdeprofiles.config.OnboardingFile;
 import org.mdeprofiles.finding.Finding;
-import org.mdeprofiles.plist.PlistFormatException;
-import org.mdeprofiles.plist.PlistReader;
 import org.mdeprofiles.plist.PlistValue;
 import org.mdeprofiles.plist.PlistValue.PlistArray;
 import org.mdeprofiles.plist.PlistValue.PlistDict;
@@ -34,25 +31,12 @@ final class ProfilesXml {
   private ProfilesXml() {}
 
   /**
-   * Records the installed profiles of lines {@code start..end}; false when the plist is not that
-   * output.
+   * Records the installed profiles of {@code plist} (read from {@code lines}, whose {@code leaves}
+   * give each value's line); false when the plist is not that output.
    */
   static boolean read(
-      String source,
-      String[] lines,
-      int start,
-      int end,
-      List<PlistOutline.Leaf> leaves,
-      MacFacts facts) {
-    PlistDict root;
-    try {
-      String text = String.join("\n", java.util.Arrays.copyOfRange(lines, start, end + 1));
-      if (!(PlistReader.read(text.getBytes(StandardCharsets.UTF_8)).root().orElse(null)
-          instanceof PlistDict d)) {
-        return false;
-      }
-      root = d;
-    } catch (PlistFormatException e) {
+      String source, String[] lines, PlistValue plist, List<PlistOutline.Leaf> leaves, MacFacts facts) {
+    if (!(plist instanceof PlistDict root)) {
       return false;
     }
     boolean any = false;

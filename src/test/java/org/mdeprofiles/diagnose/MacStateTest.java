@@ -342,6 +342,14 @@ class MacStateTest {
     assertEquals(List.of("fda-grant-missing"), codes(found));
     assertEquals(
         List.of("input0:11: <true/>", "input0:23: <string>Allow</string>"), seen(found.get(0)));
+    // Only what the plist holds counts: a comment is no grant, and a block that is not
+    // well-formed is no plist at all.
+    String commented = xml.replace("</dict>\n</plist>", "<!-- <key>com.microsoft.dlp.daemon</key>"
+        + " <dict><key>kTCCServiceSystemPolicyAllFiles</key><dict><key>Allowed</key><true/></dict></dict> -->\n"
+        + "</dict>\n</plist>");
+    assertEquals(List.of("fda-grant-missing"), codes(conclusions(new Diagnoser(), commented)));
+    assertFalse(new Diagnoser().read("t", xml.replace("<string>Allow</string>", "<string>Allow</strin>"))
+        .recognisedAnything());
     // A plist of another shape (a profile, say) is no grant list: nothing concluded from it.
     Diagnoser other =
         new Diagnoser()

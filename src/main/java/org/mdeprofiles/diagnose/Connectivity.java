@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * supported either, and a static proxy is set with the {@code cloudService.proxy} setting.
  */
 final class Connectivity {
-  private static final Pattern TLS_INSPECTION = Pattern.compile("\\b(35|60)\\b");
+  // Curl's error number, as "curl error 60" or curl's own "curl: (60) SSL certificate problem".
+  private static final Pattern TLS_INSPECTION =
+      Pattern.compile("(?i)(curl|error)\\D{0,12}\\b(35|60)\\b");
 
   private Connectivity() {}
 

@@ -123,6 +123,13 @@ class MacStateTest {
             .manual()
             .orElseThrow()
             .startsWith("exempt Defender's endpoints from TLS inspection"));
+    for (String tls : List.of("[ERROR] curl error 35", "[ERROR] curl: (60) SSL certificate problem")) {
+      assertTrue(conclusions(new Diagnoser(), CONNECTIVITY.replace("[ERROR]", tls)).get(0).meaning()
+          .contains("inspects TLS"), tls);
+    }
+    // A number that is no curl error is no TLS hint.
+    assertFalse(conclusions(new Diagnoser(), CONNECTIVITY.replace("[ERROR]", "[ERROR] timed out after 60 s"))
+        .get(0).meaning().contains("inspects TLS"));
     Diagnoser ok = new Diagnoser().read("t", CONNECTIVITY.replace("[ERROR]", "[OK]"));
     assertTrue(ok.recognisedAnything());
     assertEquals(List.of(), ok.conclusions());

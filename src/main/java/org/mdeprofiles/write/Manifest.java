@@ -33,18 +33,21 @@ public final class Manifest {
 
   public static byte[] render(List<BundleFile> files) {
     List<Object> entries = new ArrayList<>();
+    // Each distinct content hashed once: the same profile lands in several targets' folders.
+    Map<java.nio.ByteBuffer, String> sums = new java.util.HashMap<>();
     for (BundleFile f : files) {
+      byte[] bytes = f.bytes(); // a copy each call: taken once
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("path", f.path());
-      entry.put("sha256", sha256(f.bytes()));
-      entry.put("bytes", f.bytes().length);
+      entry.put("sha256", sums.computeIfAbsent(java.nio.ByteBuffer.wrap(bytes), b -> sha256(bytes)));
+      entry.put("bytes", bytes.length);
       entry.put("mdm", f.mdm());
       entry.put("step", f.step());
       if (f.secret()) {
         entry.put("secret", true); // written readable by its owner only; never to be shared
       }
       f.profile().ifPresent(p -> entry.put("profile", profile(p)));
-      signers(f.bytes()).ifPresent(s -> entry.put("signers", s));
+      signers(bytes).ifPresent(s -> entry.put("signers", s));
       entries.add(entry);
     }
     Map<String, Object> root = new LinkedHashMap<>();

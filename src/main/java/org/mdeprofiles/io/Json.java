@@ -69,26 +69,32 @@ public final class Json {
     out.append("  ".repeat(indent));
   }
 
-  /** Appends {@code s} as a JSON string literal. */
+  /**
+   * Appends {@code s} as a JSON string literal. Runs of characters that need no escape are
+   * appended whole (a Graph body's base64 payload is one such run).
+   */
   public static void string(String s, StringBuilder out) {
     out.append('"');
+    int run = 0;
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
+      String escape = escape(s.charAt(i));
+      if (escape != null) {
+        out.append(s, run, i).append(escape);
+        run = i + 1;
       }
     }
-    out.append('"');
+    out.append(s, run, s.length()).append('"');
+  }
+
+  /** The escape of {@code c} in a JSON string, or null when it stands as it is. */
+  private static String escape(char c) {
+    return switch (c) {
+      case '"' -> "\\\"";
+      case '\\' -> "\\\\";
+      case '\n' -> "\\n";
+      case '\r' -> "\\r";
+      case '\t' -> "\\t";
+      default -> c < 0x20 || c == 0x2028 || c == 0x2029 ? String.format("\\u%04x", (int) c) : null;
+    };
   }
 }

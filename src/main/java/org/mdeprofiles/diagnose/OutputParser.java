@@ -74,12 +74,10 @@ final class OutputParser {
       }
       if ((trimmed.startsWith("<?xml") || trimmed.startsWith("<plist")) && jsonTries++ < 100) {
         int end = PlistOutline.end(lines, i);
-        java.util.Optional<org.mdeprofiles.plist.PlistValue> root = end < 0 ? java.util.Optional.empty()
-            : PlistOutline.parsed(lines, i, end);
-        java.util.Optional<List<PlistOutline.Leaf>> leaves = root.isEmpty() ? java.util.Optional.empty()
+        java.util.Optional<PlistOutline.Xml> xml = end < 0 ? java.util.Optional.empty()
             : PlistOutline.xml(lines, i, end);
-        if (leaves.isPresent() && (overrides(source, lines, leaves, facts)
-            || ProfilesXml.read(source, lines, root.get(), leaves.get(), facts))) {
+        if (xml.isPresent() && (overrides(source, lines, xml.map(PlistOutline.Xml::leaves), facts)
+            || ProfilesXml.read(source, lines, xml.get().root(), xml.get().leaves(), facts))) {
           i = end;
           continue;
         }

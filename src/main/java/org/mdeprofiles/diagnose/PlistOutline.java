@@ -91,24 +91,28 @@ final class PlistOutline {
     return path.isEmpty() ? Optional.of(leaves) : Optional.empty();
   }
 
+  /** A pasted XML property list: its value as the plist reader reads it, and each leaf's line. */
+  record Xml(PlistValue root, List<Leaf> leaves) {}
+
   /**
-   * The property list on lines {@code start..end} as the plist reader reads it (well-formed, every
-   * bound applied), or empty when it is none.
+   * The XML property list on lines {@code start..end}, or empty when it is none: read with the
+   * plist reader (well-formed, every bound applied), and only then outlined for line numbers, so
+   * its tags balance and its comments close.
    */
-  static Optional<PlistValue> parsed(String[] lines, int start, int end) {
+  static Optional<Xml> xml(String[] lines, int start, int end) {
+    // One text, so a value may span lines (data is wrapped); each token's line is counted on.
     String text = String.join("\n", Arrays.copyOfRange(lines, start, end + 1));
+    Optional<PlistValue> root;
     try {
-      return PlistReader.read(text.getBytes(StandardCharsets.UTF_8)).root();
+      root = PlistReader.read(text.getBytes(StandardCharsets.UTF_8)).root();
     } catch (PlistFormatException e) {
       return Optional.empty();
     }
+    return root.flatMap(r -> outline(text, start + 1).map(leaves -> new Xml(r, leaves)));
   }
 
-  /**
-   * The leaves of the XML property list on lines {@code start..end}, with their lines: only for a
-   * block {@link #parsed} read, so its tags balance and its comments close.
-   */
-  static Optional<List<Leaf>> xml(String[] lines, int start, int end) {
+  /** The leaves of the well-formed XML {@code text}, whose first line is line {@code first}. */
+  private static Optional<List<Leaf>> outline(String text, int first) {
     List<Leaf> leaves = new ArrayList<>();
     // Each open container: its key in the path, and for an array the next index (DICT for a
     // dictionary).
@@ -116,9 +120,7 @@ final class PlistOutline {
     Deque<int[]> arrays = new ArrayDeque<>();
     String pending = null;
     boolean root = true;
-    // One text, so a value may span lines (data is wrapped); each token's line is counted on.
-    String text = String.join("\n", Arrays.copyOfRange(lines, start, end + 1));
-    int line = start + 1;
+    int line = first;
     int at = 0;
     Matcher m = XML_TOKEN.matcher(text);
     while (m.find()) {

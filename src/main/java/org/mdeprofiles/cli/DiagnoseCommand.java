@@ -47,7 +47,7 @@ final class DiagnoseCommand implements Command {
 
   @Override
   public String summary() {
-    return "read mdatp health, kextutil, systemextensionsctl and profiles output; name the fix";
+    return "read what a Mac printed (mdatp health, connectivity test, profiles, MDM grants); name the fix";
   }
 
   @Override

@@ -15,11 +15,13 @@ public final class PlistPath {
   private final PlistPath parent;
   private final String key;
   private final int index;
+  private final int hash;
 
   private PlistPath(PlistPath parent, String key, int index) {
     this.parent = parent;
     this.key = key;
     this.index = index;
+    this.hash = parent == null ? 0 : (31 * parent.hash + Objects.hashCode(key)) * 31 + index;
   }
 
   /** The path of the root value. */
@@ -84,7 +86,8 @@ public final class PlistPath {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof PlistPath that) || index != that.index || !Objects.equals(key, that.key)) {
+    if (!(other instanceof PlistPath that) || hash != that.hash || index != that.index
+        || !Objects.equals(key, that.key)) {
       return false;
     }
     return Objects.equals(parent, that.parent);
@@ -92,6 +95,6 @@ public final class PlistPath {
 
   @Override
   public int hashCode() {
-    return Objects.hash(parent, key, index);
+    return hash;
   }
 }

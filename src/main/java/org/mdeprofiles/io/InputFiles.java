@@ -1,5 +1,6 @@
 package org.mdeprofiles.io;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -10,6 +11,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Reads input files and standard input with a size limit, turning I/O failures into one line. */
 public final class InputFiles {
@@ -32,8 +34,11 @@ public final class InputFiles {
         throw new InputException(name, "is not a regular file (a pipe, device or socket); give a file, or - for"
             + " standard input");
       }
+      if (a.size() > MAX_BYTES) {
+        throw tooLarge(name);
+      }
       try (InputStream in = Files.newInputStream(file)) {
-        return readLimited(in, name);
+        return readSized(in, (int) a.size(), name);
       }
     } catch (NoSuchFileException e) {
       throw new InputException(name, "no such file");
@@ -59,16 +64,45 @@ public final class InputFiles {
     }
   }
 
+  /**
+   * A file stat gave as {@code size} bytes, read into an array of that size (readLimited reads in
+   * 8 KB chunks and copies them: most of validate's allocation). A file that grew since is read on.
+   */
+  private static byte[] readSized(InputStream in, int size, String name) throws InputException, IOException {
+    byte[] bytes = new byte[size];
+    int n = in.readNBytes(bytes, 0, size);
+    if (n < size) {
+      return Arrays.copyOf(bytes, n);
+    }
+    int next = in.read();
+    if (next < 0) {
+      return bytes;
+    }
+    ByteArrayOutputStream grown = new ByteArrayOutputStream(size + 8192);
+    grown.writeBytes(bytes);
+    grown.write(next);
+    grown.writeBytes(readLimited(in, name, MAX_BYTES - size));
+    return grown.toByteArray();
+  }
+
   /** Reads at most {@link #MAX_BYTES} from {@code in}; more is an error. */
   public static byte[] readLimited(InputStream in, String name) throws InputException {
+    return readLimited(in, name, MAX_BYTES);
+  }
+
+  private static byte[] readLimited(InputStream in, String name, int limit) throws InputException {
     try {
-      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-      if (bytes.length > MAX_BYTES) {
-        throw new InputException(name, "larger than the limit of " + MAX_BYTES / (1024 * 1024) + " MiB");
+      byte[] bytes = in.readNBytes(limit + 1);
+      if (bytes.length > limit) {
+        throw tooLarge(name);
       }
       return bytes;
     } catch (IOException e) {
       throw new InputException(name, "cannot read: " + IoProblem.describe(e));
     }
+  }
+
+  private static InputException tooLarge(String name) {
+    return new InputException(name, "larger than the limit of " + MAX_BYTES / (1024 * 1024) + " MiB");
   }
 }

@@ -34,6 +34,9 @@ final class XmlScanner {
       {"key", "string", "dict", "array", "integer", "true", "false", "real", "date", "data", "plist"};
   private static final byte[][] NAME_BYTES =
       Arrays.stream(NAMES).map(XmlScanner::ascii).toArray(byte[][]::new);
+  /** Their tags, open and empty, made once: a profile has hundreds of elements. */
+  private static final Tag[] OPEN_TAGS = Arrays.stream(NAMES).map(n -> new Tag(n, false)).toArray(Tag[]::new);
+  private static final Tag[] EMPTY_TAGS = Arrays.stream(NAMES).map(n -> new Tag(n, true)).toArray(Tag[]::new);
   private static final Pattern VERSION = Pattern.compile("<\\?xml\\s+version\\s*=\\s*([\"'])1\\.[0-9]+\\1");
   /** XML's XMLDecl production, up to its closing ?>. */
   private static final Pattern DECLARATION = Pattern.compile("<\\?xml\\s+version\\s*=\\s*([\"'])1\\.[0-9]+\\1"
@@ -50,6 +53,8 @@ final class XmlScanner {
   private final StringBuilder text = new StringBuilder();
   private int pos;
   private int depth;
+  /** The index in {@link #NAMES} of the name {@link #name()} read last, or -1. */
+  private int known;
 
   XmlScanner(byte[] in, ParseFindings findings) {
     this.in = in;
@@ -302,6 +307,7 @@ final class XmlScanner {
   Tag startTag() throws PlistFormatException {
     pos++;
     String name = name();
+    int k = known;  // before an attribute's name is read
     Set<String> attributes = null;  // made for the first attribute: most tags have none
     while (true) {
       boolean spaced = spaces();
@@ -311,11 +317,11 @@ final class XmlScanner {
       if (in[pos] == '>') {
         pos++;
         enter();
-        return new Tag(name, false);
+        return k >= 0 ? OPEN_TAGS[k] : new Tag(name, false);
       }
       if (in[pos] == '/' && at(pos + 1) == '>') {
         pos += 2;
-        return new Tag(name, true);
+        return k >= 0 ? EMPTY_TAGS[k] : new Tag(name, true);
       }
       if (!spaced || !isNameStart(in[pos])) {
         throw malformed("the tag <" + name + "> is not well-formed");
@@ -390,9 +396,11 @@ final class XmlScanner {
     }
     for (int i = 0; i < NAME_BYTES.length; i++) {
       if (NAME_BYTES[i].length == pos - start && startsWith(NAME_BYTES[i], start)) {
+        known = i;
         return NAMES[i];
       }
     }
+    known = -1;
     String name = new String(in, start, pos - start, StandardCharsets.UTF_8);
     if (!isName(name)) {
       throw malformed("'" + name + "' is not an XML name");
@@ -619,10 +627,17 @@ final class XmlScanner {
 
   /** XML 1.0's Name production, code point by code point (fifth edition ranges). */
   private static boolean isName(String s) {
-    if (s.isEmpty() || !isNameStartCodePoint(s.codePointAt(0))) {
+    if (s.isEmpty()) {
       return false;
     }
-    return s.codePoints().allMatch(XmlScanner::isNameCodePoint);
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      if (!(i == 0 ? isNameStartCodePoint(c) : isNameCodePoint(c))) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return true;
   }
 
   private static boolean isNameStartCodePoint(int c) {

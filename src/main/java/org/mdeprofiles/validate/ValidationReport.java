@@ -13,7 +13,13 @@ public record ValidationReport(String source, List<Finding> findings) {
   }
 
   public long count(Severity severity) {
-    return findings.stream().filter(f -> f.severity() == severity).count();
+    long n = 0;
+    for (Finding f : findings) {
+      if (f.severity() == severity) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** True when the file fails: any error, or with {@code strict} any warning. */

@@ -129,6 +129,15 @@ class XmlPlistParserTest {
   }
 
   @Test
+  void anAttributeNamedLikeAnElementLeavesTheElementItsOwnName() throws Exception {
+    // The scanner keeps one tag object per plist element name; an attribute's name, read after
+    // the element's, must not pick it.
+    String xml = "<plist version='1.0'><array><string key='1' dict='2'>a</string><dict array=''/>"
+        + "</array></plist>";
+    assertEquals(ddPlist(xml.getBytes(StandardCharsets.UTF_8)), ours(xml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
   @Timeout(30)
   void aMillionDigitIntegerIsARangeFindingNotAQuadraticParse() throws Exception {
     String digits = "9".repeat(1_000_000);

@@ -45,6 +45,18 @@ final class XmlScanner {
       Pattern.compile("\\sstandalone\\s*=\\s*([\"'])(yes|no)\\1\\s*$");
   private static final Pattern ENCODING = Pattern.compile("\\sencoding\\s*=\\s*[\"']([^\"']*)[\"']");
 
+  /** Bytes {@link #plainRun} stops at, and bytes a name may continue with, looked up by value. */
+  private static final boolean[] STOPS_PLAIN_RUN = new boolean[256];
+  private static final boolean[] NAME_CHAR = new boolean[256];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      byte v = (byte) b;
+      STOPS_PLAIN_RUN[b] = v == '<' || v == '&' || v == '\r' || v == ']' || (v >= 0 && v < 0x20) || v == (byte) 0xEF;
+      NAME_CHAR[b] = isNameStart(v) || (v >= '0' && v <= '9') || v == '-' || v == '.';
+    }
+  }
+
   /** An element's start: its name and whether it was written {@code <name/>}. */
   record Tag(String name, boolean empty) {}
 
@@ -176,11 +188,7 @@ final class XmlScanner {
 
   /** Moves over text that needs no checking or decoding: no markup, references, CR or controls. */
   private void plainRun() {
-    while (pos < in.length) {
-      byte b = in[pos];
-      if (b == '<' || b == '&' || b == '\r' || b == ']' || (b >= 0 && b < 0x20) || b == (byte) 0xEF) {
-        return;
-      }
+    while (pos < in.length && !STOPS_PLAIN_RUN[in[pos] & 0xff]) {
       pos++;
     }
   }
@@ -391,7 +399,7 @@ final class XmlScanner {
     if (!isNameStart(at(pos))) {
       throw malformed("a name is missing");
     }
-    while (pos < in.length && isNameChar(in[pos])) {
+    while (pos < in.length && NAME_CHAR[in[pos] & 0xff]) {
       pos += in[pos] >= 0 ? 1 : utf8Length(in[pos]);
     }
     for (int i = 0; i < NAME_BYTES.length; i++) {
@@ -622,7 +630,7 @@ final class XmlScanner {
   }
 
   private static boolean isNameChar(byte b) {
-    return isNameStart(b) || (b >= '0' && b <= '9') || b == '-' || b == '.';
+    return NAME_CHAR[b & 0xff];
   }
 
   /** XML 1.0's Name production, code point by code point (fifth edition ranges). */

@@ -116,33 +116,31 @@ final class ValidateCommand implements Command {
         results.stream().anyMatch(r -> r.problem().isEmpty() && r.report().orElseThrow().fails(false)));
   }
 
-  /** Files checked at once, on every core, before their lines are written and they are let go. */
+  /** Files being checked at once, on every core, before their lines are written and they are let go. */
   static final int WINDOW = 2048;
 
   /**
-   * The text report, a window of files at a time in the order given: what the run holds stays the
-   * same whether it checks a hundred files or a hundred thousand.
+   * The text report, in the order given, written as files are checked: what the run holds stays
+   * the same whether it checks a hundred files or a hundred thousand.
    */
   private int streamed(Iterator<Item> items, ValidationOptions options, boolean strict, boolean quiet,
       PrintStream out, PrintStream err) {
     TextReport report = new TextReport(out, quiet);
-    boolean unreadable = false;
-    boolean failed = false;
-    List<Item> window = new ArrayList<>();
-    while (items.hasNext()) {
-      while (window.size() < WINDOW && items.hasNext()) {
-        window.add(items.next());
-      }
-      for (FileResult r : window.parallelStream().map(i -> i.result(this, options, strict)).toList()) {
-        r.problem().ifPresent(problem -> err.println(Cli.PROGRAM + ": " + Printable.line(problem)));
-        unreadable |= r.problem().isPresent();
-        failed |= r.problem().isEmpty() && r.report().orElseThrow().fails(false);
-        report.add(r);
-      }
-      window.clear();
-    }
+    Tally tally = new Tally();
+    InOrder.map(items, i -> i.result(this, options, strict), WINDOW, r -> {
+      r.problem().ifPresent(problem -> err.println(Cli.PROGRAM + ": " + Printable.line(problem)));
+      tally.unreadable |= r.problem().isPresent();
+      tally.failed |= r.problem().isEmpty() && r.report().orElseThrow().fails(false);
+      report.add(r);
+    });
     report.finish();
-    return exit(unreadable, failed);
+    return exit(tally.unreadable, tally.failed);
+  }
+
+  /** What the streamed files came to, for the exit code. */
+  private static final class Tally {
+    boolean unreadable;
+    boolean failed;
   }
 
   private static int exit(boolean unreadable, boolean failed) {

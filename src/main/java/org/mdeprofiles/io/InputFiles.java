@@ -17,6 +17,7 @@ import java.util.Arrays;
 public final class InputFiles {
   /** Profiles and configs are kilobytes; anything past this is refused unread. */
   public static final int MAX_BYTES = 16 * 1024 * 1024;
+  private static final int READ_CHUNK = 64 * 1024;
 
   private InputFiles() {}
 
@@ -70,9 +71,15 @@ public final class InputFiles {
    */
   private static byte[] readSized(InputStream in, int size, String name) throws InputException, IOException {
     byte[] bytes = new byte[size];
-    int n = in.readNBytes(bytes, 0, size);
-    if (n < size) {
-      return Arrays.copyOf(bytes, n);
+    int n = 0;
+    while (n < size) {
+      // In reads of 64 KB at most: a channel reads into a heap array through a native buffer of
+      // the read's size, kept for the thread (one read of 15 MB left 15 MB more resident).
+      int got = in.read(bytes, n, Math.min(READ_CHUNK, size - n));
+      if (got < 0) {
+        return Arrays.copyOf(bytes, n);
+      }
+      n += got;
     }
     int next = in.read();
     if (next < 0) {

@@ -107,10 +107,11 @@ final class XmlPlistParser {
         return null;
       }
       PlistValue value = value(xml.startTag(), keyPath);
-      if (entries.containsKey(name)) {
+      int before = entries.size();
+      entries.put(name, value);  // one lookup: a key already there leaves the size as it was
+      if (entries.size() == before) {
         findings.error(keyPath, "plist.duplicate-key", name);
       }
-      entries.put(name, value);
     }
     return findings.unreliable() ? null : new PlistValue.PlistDict(entries);
   }

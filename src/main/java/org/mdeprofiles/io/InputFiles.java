@@ -69,7 +69,7 @@ public final class InputFiles {
    * A file stat gave as {@code size} bytes, read into an array of that size (readLimited reads in
    * 8 KB chunks and copies them: most of validate's allocation). A file that grew since is read on.
    */
-  private static byte[] readSized(InputStream in, int size, String name) throws InputException, IOException {
+  static byte[] readSized(InputStream in, int size, String name) throws InputException, IOException {
     byte[] bytes = new byte[size];
     int n = 0;
     while (n < size) {
@@ -85,10 +85,13 @@ public final class InputFiles {
     if (next < 0) {
       return bytes;
     }
+    if (size >= MAX_BYTES) {
+      throw tooLarge(name);
+    }
     ByteArrayOutputStream grown = new ByteArrayOutputStream(size + 8192);
     grown.writeBytes(bytes);
     grown.write(next);
-    grown.writeBytes(readLimited(in, name, MAX_BYTES - size));
+    grown.writeBytes(readLimited(in, name, MAX_BYTES - size - 1));
     return grown.toByteArray();
   }
 

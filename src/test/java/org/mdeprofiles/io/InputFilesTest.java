@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +44,23 @@ class InputFilesTest {
     assertEquals(0, Files.size(status));
     String text = new String(InputFiles.read(status), StandardCharsets.UTF_8);
     assertTrue(text.startsWith("Name:") && text.contains("\nPid:"), text);
+  }
+
+  @Test
+  void aFileThatGrewPastTheLimitAfterItsStatIsRefused() throws Exception {
+    // Stat said the limit exactly; the file holds one byte more when it is read.
+    byte[] content = new byte[InputFiles.MAX_BYTES + 1];
+    InputException e = assertThrows(InputException.class,
+        () -> InputFiles.readSized(new ByteArrayInputStream(content), InputFiles.MAX_BYTES, "f"));
+    assertEquals("f: larger than the limit of 16 MiB", e.getMessage());
+    // Stat said 10 bytes; the file grew to the limit: read whole.
+    byte[] grown = new byte[InputFiles.MAX_BYTES];
+    grown[InputFiles.MAX_BYTES - 1] = 7;
+    assertArrayEquals(grown, InputFiles.readSized(new ByteArrayInputStream(grown), 10, "f"));
+    byte[] over = new byte[InputFiles.MAX_BYTES + 1];
+    assertThrows(InputException.class, () -> InputFiles.readSized(new ByteArrayInputStream(over), 10, "f"));
+    // A file that shrank is read as it is now.
+    assertArrayEquals(new byte[] {1, 2}, InputFiles.readSized(new ByteArrayInputStream(new byte[] {1, 2}), 10, "f"));
   }
 
   private Path sparse(String name, long size) throws Exception {

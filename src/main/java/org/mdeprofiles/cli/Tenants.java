@@ -62,6 +62,16 @@ final class Tenants {
     return config.getFileName().toString().replaceFirst("\\.ya?ml$", "");
   }
 
+  /**
+   * Tenants written at once: four per core. A tenant spends about half its time waiting for the
+   * disk to sync its files (measured: with syncs made free, a batch takes half the time), and while
+   * one waits another computes; several syncs at once also share the file system's journal
+   * commits. 1,000 tenants on two cores: two at once took 20.5 s, eight 10.8 s. At most 64.
+   */
+  static int threads(int cores) {
+    return Math.max(1, Math.min(64, 4 * cores));
+  }
+
   static int run(List<Path> configs, Path outParent, Run run, PrintStream out, PrintStream err)
       throws UsageException {
     Map<String, Path> names = new HashMap<>();
@@ -72,7 +82,7 @@ final class Tenants {
             other.toString()) + " and " + Printable.line(c.toString()) + "); each writes to --out/<name>");
       }
     }
-    int threads = Math.max(1, Math.min(configs.size(), Runtime.getRuntime().availableProcessors()));
+    int threads = Math.min(configs.size(), threads(Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "tenant");
       t.setDaemon(true);

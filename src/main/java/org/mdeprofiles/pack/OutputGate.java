@@ -1,6 +1,5 @@
 package org.mdeprofiles.pack;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import org.mdeprofiles.cms.SignatureFormatException;
 import org.mdeprofiles.cms.SignedProfile;
 import org.mdeprofiles.finding.Finding;
 import org.mdeprofiles.finding.PlistPath;
+import org.mdeprofiles.io.ByContent;
 import org.mdeprofiles.io.JsonReader;
 import org.mdeprofiles.plist.PlistDocument;
 import org.mdeprofiles.plist.PlistFormatException;
@@ -31,7 +31,7 @@ public final class OutputGate {
     files.forEach(f -> byPath.put(f.path(), f.bytes()));
     // Each distinct property list is read once: the same profile lands in several targets' folders
     // (the default bundle's 29 plists hold 13 contents). The answer is "" when it reads well.
-    Map<ByteBuffer, String> plists = new HashMap<>();
+    ByContent<String> plists = new ByContent<>();
     List<FileFinding> findings = new ArrayList<>();
     for (BundleFile f : files) {
       String problem = problem(f, byPath, plists);
@@ -69,7 +69,7 @@ public final class OutputGate {
     }
   }
 
-  private static String problem(BundleFile f, Map<String, byte[]> byPath, Map<ByteBuffer, String> plists) {
+  private static String problem(BundleFile f, Map<String, byte[]> byPath, ByContent<String> plists) {
     byte[] bytes = f.bytes();
     try {
       if (f.path().endsWith(".mobileconfig") && SignedProfile.looksSigned(bytes)) {
@@ -81,8 +81,7 @@ public final class OutputGate {
         bytes = signed.content();
       }
       if (f.path().endsWith(".plist") || f.path().endsWith(".mobileconfig")) {
-        byte[] plist = bytes;
-        String problem = plists.computeIfAbsent(ByteBuffer.wrap(plist), b -> plistProblem(plist));
+        String problem = plists.get(bytes, OutputGate::plistProblem);
         return problem.isEmpty() ? null : problem;
       } else if (f.path().endsWith(".classic.xml")) {
         PlistReader.requireWellFormed(bytes);

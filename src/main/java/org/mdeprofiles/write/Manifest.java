@@ -16,6 +16,7 @@ import org.mdeprofiles.cms.SignedProfile;
 import org.mdeprofiles.pack.BundleFile;
 import org.mdeprofiles.pack.ProfileFile;
 import org.mdeprofiles.plist.PlistValue;
+import org.mdeprofiles.io.ByContent;
 import org.mdeprofiles.io.Json;
 import org.mdeprofiles.io.JsonReader;
 
@@ -34,12 +35,12 @@ public final class Manifest {
   public static byte[] render(List<BundleFile> files) {
     List<Object> entries = new ArrayList<>();
     // Each distinct content hashed once: the same profile lands in several targets' folders.
-    Map<java.nio.ByteBuffer, String> sums = new java.util.HashMap<>();
+    ByContent<String> sums = new ByContent<>();
     for (BundleFile f : files) {
       byte[] bytes = f.bytes(); // a copy each call: taken once
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("path", f.path());
-      entry.put("sha256", sums.computeIfAbsent(java.nio.ByteBuffer.wrap(bytes), b -> sha256(bytes)));
+      entry.put("sha256", sums.get(bytes, Manifest::sha256));
       entry.put("bytes", bytes.length);
       entry.put("mdm", f.mdm());
       entry.put("step", f.step());

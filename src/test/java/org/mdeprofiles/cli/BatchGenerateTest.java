@@ -34,6 +34,11 @@ class BatchGenerateTest {
   }
 
   @Test
+  void tenantsAreWrittenFourPerCoreAtMostSixtyFour() {
+    assertEquals(List.of(4, 8, 32, 64, 64), Stream.of(1, 2, 8, 16, 96).map(Tenants::threads).toList());
+  }
+
+  @Test
   void everyTenantGetsTheBundleASingleRunWouldWrite() throws Exception {
     Path configs = tenants();
     Path out = dir.resolve("out");

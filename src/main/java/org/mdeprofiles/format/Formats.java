@@ -14,32 +14,33 @@ public final class Formats {
   public static final String TEAM_ID = "team-id";
   public static final String BUNDLE_ID = "bundle-id";
 
-  private static final Map<String, Pattern> FORMATS = load();
+  private static final Map<String, Format> FORMATS = load();
 
   private Formats() {}
 
-  /** The pattern named {@code name}; unknown names are a bug in a spec file. */
-  public static Pattern pattern(String name) {
-    Pattern p = FORMATS.get(name);
-    if (p == null) {
+  /** The format named {@code name}; unknown names are a bug in a spec file. */
+  public static Format format(String name) {
+    Format f = FORMATS.get(name);
+    if (f == null) {
       throw new IllegalStateException("unknown format " + name);
     }
-    return p;
+    return f;
   }
 
   /** True when {@code value} has the format {@code name}. */
   public static boolean matches(String name, String value) {
-    return pattern(name).matcher(value).matches();
+    return format(name).matches(value);
   }
 
-  private static Map<String, Pattern> load() {
+  private static Map<String, Format> load() {
     try (InputStream in = Formats.class.getResourceAsStream("/org/mdeprofiles/specs/formats.json")) {
       if (in == null) {
         throw new IllegalStateException("formats.json missing from the build (compiled from specs/formats.yaml)");
       }
       Object raw = JsonReader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      Map<String, Pattern> out = new LinkedHashMap<>();
-      ((Map<?, ?>) raw).forEach((k, v) -> out.put(String.valueOf(k), Pattern.compile(String.valueOf(v))));
+      Map<String, Format> out = new LinkedHashMap<>();
+      ((Map<?, ?>) raw).forEach((k, v) -> out.put(String.valueOf(k),
+          new Format(String.valueOf(k), Pattern.compile(String.valueOf(v)))));
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

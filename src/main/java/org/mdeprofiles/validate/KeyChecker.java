@@ -49,7 +49,7 @@ final class KeyChecker {
       KeySpec spec = keys.get(e.getKey());
       if (spec == null && anyKey != null) {
         spec = anyKey;
-        if (owner != null && owner.keyFormat() != null && !owner.keyFormat().matcher(e.getKey()).matches()) {
+        if (owner != null && owner.keyFormat() != null && !owner.keyFormat().matches(e.getKey())) {
           findings.add(Finding.error(at, "key.name-format", e.getKey(), owner.keyFormatName()));
         }
       }
@@ -98,7 +98,7 @@ final class KeyChecker {
       findings.add(Finding.warning(path, "key.deprecated-value", s.value(), spec.deprecatedValues().get(s.value())));
     }
     if (spec.format() != null && value instanceof PlistString s) {
-      if (!spec.format().matcher(s.value()).matches()) {
+      if (!spec.format().matches(s.value())) {
         findings.add(Finding.error(path, "key.format", s.value(), spec.formatName()));
       } else if (spec.formatName().startsWith("bundle-id")) {
         DefenderChecks.bundleId(s.value(), path, findings);

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import org.mdeprofiles.format.Format;
 
 /**
  * What one key's value must be: its type, presence, allowed values, format, range, array
@@ -27,7 +27,7 @@ record KeySpec(
     boolean required,
     List<Object> values,
     String formatName,
-    Pattern format,
+    Format format,
     Long min,
     Long max,
     Integer minItems,
@@ -36,7 +36,7 @@ record KeySpec(
     Map<String, KeySpec> keys,
     KeySpec anyKey,
     String keyFormatName,
-    Pattern keyFormat,
+    Format keyFormat,
     MacosSupport macos,
     boolean payload,
     String forbidden,

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.mdeprofiles.format.Format;
 import org.mdeprofiles.format.Formats;
 import org.mdeprofiles.io.JsonReader;
 import org.mdeprofiles.model.MacosVersion;
@@ -140,12 +140,12 @@ final class SpecLoader {
     return list(raw).stream().map(String::valueOf).toList();
   }
 
-  private static Pattern format(String name, String where) {
+  private static Format format(String name, String where) {
     if (name == null) {
       return null;
     }
     try {
-      return Formats.pattern(name);
+      return Formats.format(name);
     } catch (IllegalStateException e) {
       throw new IllegalStateException(where + ": " + e.getMessage(), e);
     }

@@ -133,8 +133,9 @@ public final class DefenderChecks {
     if (!requirement.contains("identifier \"" + identifier + "\"")) {
       findings.add(Finding.error(path, "defender.requirement-identifier", identifier));
     }
-    if (!requirement.replace(" ", "").contains("certificateleaf[subject.OU]=" + Defender.TEAM_ID)
-        && !requirement.replace(" ", "").contains("certificateleaf[subject.OU]=\"" + Defender.TEAM_ID + "\"")) {
+    String compact = requirement.replace(" ", "");
+    if (!compact.contains("certificateleaf[subject.OU]=" + Defender.TEAM_ID)
+        && !compact.contains("certificateleaf[subject.OU]=\"" + Defender.TEAM_ID + "\"")) {
       findings.add(Finding.error(path, "defender.requirement-team", Defender.TEAM_ID));
     }
   }

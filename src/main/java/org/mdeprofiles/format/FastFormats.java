@@ -15,7 +15,8 @@ final class FastFormats {
 
   private record Fast(String expression, Predicate<String> check) {}
 
-  private static final String BUNDLE_ID_EXPRESSION = "(?=.{3,255}$)[A-Za-z0-9][A-Za-z0-9-]*+(?:\\.[A-Za-z0-9][A-Za-z0-9-]*+)++";
+  private static final String BUNDLE_ID_EXPRESSION =
+      "(?=.{3,255}$)[A-Za-z0-9][A-Za-z0-9-]*+(?:\\.[A-Za-z0-9][A-Za-z0-9-]*+)++";
 
   private static final Map<String, Fast> FAST = Map.of(
       "uuid", new Fast("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}",
@@ -29,7 +30,9 @@ final class FastFormats {
   /** The hand-written check of format {@code name}, when there is one for {@code expression}. */
   static Optional<Predicate<String>> of(String name, String expression) {
     Fast fast = FAST.get(name);
-    return fast != null && fast.expression().equals(expression) ? Optional.of(fast.check()) : Optional.empty();
+    return fast != null && fast.expression().equals(expression)
+        ? Optional.of(fast.check())
+        : Optional.empty();
   }
 
   /** The names that have a check, for the test that each still agrees with formats.yaml. */

@@ -21,7 +21,8 @@ class FastFormatsTest {
     List<String> out = new ArrayList<>(List.of("", "a", "ab", "a.b", "a.b.", ".a.b", "a..b", "a-.b", "-a.b",
         "a.-b", "com.microsoft.wdav", "com.microsoft.wdav\n", "UBF8T346G9", "UBF8T346G", "UBF8T346G9X",
         "ubf8t346g9", "/", "/a", "/\n", " ", " \t\n", "\u00A0", " x ", "\u2003",
-        "3E9C2F8A-1B2C-4D5E-8F90-ABCDEFabcdef", "3E9C2F8A-1B2C-4D5E-8F90-ABCDEFabcde", "3E9C2F8A1B2C-4D5E-8F90-ABCDEFabcdef-",
+        "3E9C2F8A-1B2C-4D5E-8F90-ABCDEFabcdef", "3E9C2F8A-1B2C-4D5E-8F90-ABCDEFabcde",
+        "3E9C2F8A1B2C-4D5E-8F90-ABCDEFabcdef-",
         "3E9C2F8A-1B2C-4D5E-8F90-ABCDEFabcdeg"));
     String label = "a".repeat(126);
     out.add(label + "." + label); // 253 characters

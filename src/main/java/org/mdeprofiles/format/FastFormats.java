@@ -102,11 +102,7 @@ final class FastFormats {
 
   /** A slash and then 1 to 1,023 code points of anything. */
   private static boolean isPath(String v) {
-    if (v.isEmpty() || v.charAt(0) != '/' || v.length() < 2) {
-      return false;
-    }
-    int points = v.codePointCount(1, v.length());
-    return points <= 1023;
+    return v.length() >= 2 && v.charAt(0) == '/' && v.codePointCount(1, v.length()) <= 1023;
   }
 
   /** Some character other than the six that {@code \s} stands for. */

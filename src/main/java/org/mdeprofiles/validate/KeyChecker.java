@@ -50,7 +50,7 @@ final class KeyChecker {
       if (spec == null && anyKey != null) {
         spec = anyKey;
         if (owner != null && owner.keyFormat() != null && !owner.keyFormat().matches(e.getKey())) {
-          findings.add(Finding.error(at, "key.name-format", e.getKey(), owner.keyFormatName()));
+          findings.add(Finding.error(at, "key.name-format", e.getKey(), owner.keyFormat().name()));
         }
       }
       if (spec == null) {
@@ -99,8 +99,8 @@ final class KeyChecker {
     }
     if (spec.format() != null && value instanceof PlistString s) {
       if (!spec.format().matches(s.value())) {
-        findings.add(Finding.error(path, "key.format", s.value(), spec.formatName()));
-      } else if (spec.formatName().startsWith("bundle-id")) {
+        findings.add(Finding.error(path, "key.format", s.value(), spec.format().name()));
+      } else if (spec.format().name().startsWith("bundle-id")) {
         DefenderChecks.bundleId(s.value(), path, findings);
       }
     }

@@ -13,7 +13,7 @@ import org.mdeprofiles.format.Format;
  * @param items spec of each array element, or null
  * @param keys specs of a dictionary's named keys (empty when none)
  * @param anyKey spec of values under arbitrary keys (team ID to bundle IDs), or null
- * @param keyFormat pattern that arbitrary keys must match, or null
+ * @param keyFormat format that arbitrary keys must have, or null
  * @param payload true when the value is a payload dictionary, checked against its type's spec
  * @param forbidden why the key may not appear here, or null
  * @param because why only {@code values} are allowed, or null
@@ -26,7 +26,6 @@ record KeySpec(
     ValueType type,
     boolean required,
     List<Object> values,
-    String formatName,
     Format format,
     Long min,
     Long max,
@@ -35,7 +34,6 @@ record KeySpec(
     KeySpec items,
     Map<String, KeySpec> keys,
     KeySpec anyKey,
-    String keyFormatName,
     Format keyFormat,
     MacosSupport macos,
     boolean payload,

@@ -77,8 +77,6 @@ final class SpecLoader {
 
   private KeySpec key(String name, Map<String, Object> raw, String where) {
     known(raw, KEY_KEYWORDS, where + ": " + name);
-    String formatName = (String) raw.get("format");
-    String keyFormatName = (String) raw.get("keyFormat");
     Object items = raw.get("items");
     Object anyKey = raw.get("anyKey");
     Object subKeys = raw.get("keys");
@@ -87,8 +85,7 @@ final class SpecLoader {
         ValueType.parse(String.valueOf(raw.getOrDefault("type", "any"))),
         Boolean.TRUE.equals(raw.get("required")),
         raw.containsKey("values") ? list(raw.get("values")) : List.of(),
-        formatName,
-        format(formatName, where),
+        format((String) raw.get("format"), where),
         number(raw.get("min")),
         number(raw.get("max")),
         integer(raw.get("minItems")),
@@ -96,8 +93,7 @@ final class SpecLoader {
         items == null ? null : key(name + "[]", map(items, where), where),
         subKeys == null ? Map.of() : keys(map(subKeys, where), where),
         anyKey == null ? null : key("*", map(anyKey, where), where),
-        keyFormatName,
-        format(keyFormatName, where),
+        format((String) raw.get("keyFormat"), where),
         macos(raw.get("macos")),
         Boolean.TRUE.equals(raw.get("payload")),
         (String) raw.get("forbidden"),

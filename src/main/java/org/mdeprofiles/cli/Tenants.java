@@ -69,7 +69,7 @@ final class Tenants {
    * commits. 1,000 tenants on two cores: two at once took 20.5 s, eight 10.8 s. At most 64.
    */
   static int threads(int cores) {
-    return Math.max(1, Math.min(64, 4 * cores));
+    return Math.min(64, 4 * cores);
   }
 
   static int run(List<Path> configs, Path outParent, Run run, PrintStream out, PrintStream err)
@@ -82,7 +82,7 @@ final class Tenants {
             other.toString()) + " and " + Printable.line(c.toString()) + "); each writes to --out/<name>");
       }
     }
-    int threads = Math.min(configs.size(), threads(Runtime.getRuntime().availableProcessors()));
+    int threads = Math.max(1, Math.min(configs.size(), threads(Runtime.getRuntime().availableProcessors())));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "tenant");
       t.setDaemon(true);

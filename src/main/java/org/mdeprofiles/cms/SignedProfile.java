@@ -151,9 +151,8 @@ public record SignedProfile(byte[] content, List<Signer> signers) {
 
   private static String sha256(X509CertificateHolder certificate) {
     try {
-      return java.util.HexFormat.of().formatHex(
-          java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-    } catch (java.security.NoSuchAlgorithmException | IOException e) {
+      return org.mdeprofiles.digest.Sha256.hex(certificate.getEncoded());
+    } catch (IOException e) {
       throw new IllegalStateException("SHA-256 of a certificate read a moment ago", e);
     }
   }

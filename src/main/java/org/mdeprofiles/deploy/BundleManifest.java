@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mdeprofiles.digest.Sha256;
 import org.mdeprofiles.io.InputException;
 import org.mdeprofiles.io.InputFiles;
 import org.mdeprofiles.text.Printable;
@@ -44,7 +45,7 @@ final class BundleManifest {
           + ", outside the bundle");
     }
     byte[] bytes = InputFiles.read(file);
-    if (!(entry.get("sha256") instanceof String sha) || !sha.equals(Manifest.sha256(bytes))) {
+    if (!(entry.get("sha256") instanceof String sha) || !sha.equals(Sha256.hex(bytes))) {
       throw new InputException(file.toString(), "differs from the bundle's manifest (changed after generate?);"
           + " generate the bundle again");
     }

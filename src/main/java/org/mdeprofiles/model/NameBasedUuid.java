@@ -2,10 +2,9 @@ package org.mdeprofiles.model;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.UUID;
+import org.mdeprofiles.digest.Sha1;
 
 /** RFC 4122 version-5 (SHA-1, name-based) UUIDs in the project's own namespace. */
 public final class NameBasedUuid {
@@ -25,16 +24,9 @@ public final class NameBasedUuid {
   }
 
   static UUID of(UUID namespace, String name) {
-    MessageDigest sha1;
-    try {
-      sha1 = MessageDigest.getInstance("SHA-1");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-1 is required by every Java platform", e);
-    }
     ByteBuffer ns = ByteBuffer.allocate(16);
     ns.putLong(namespace.getMostSignificantBits()).putLong(namespace.getLeastSignificantBits());
-    sha1.update(ns.array());
-    byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
+    byte[] hash = new Sha1().update(ns.array()).update(name.getBytes(StandardCharsets.UTF_8)).digest();
     hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
     hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
     ByteBuffer bb = ByteBuffer.wrap(hash, 0, 16);

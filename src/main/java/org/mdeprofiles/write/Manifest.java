@@ -1,10 +1,7 @@
 package org.mdeprofiles.write;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.mdeprofiles.cms.SignatureFormatException;
 import org.mdeprofiles.cms.SignedProfile;
+import org.mdeprofiles.digest.Sha256;
 import org.mdeprofiles.pack.BundleFile;
 import org.mdeprofiles.pack.ProfileFile;
 import org.mdeprofiles.plist.PlistValue;
@@ -40,7 +38,7 @@ public final class Manifest {
       byte[] bytes = f.bytes(); // a copy each call: taken once
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("path", f.path());
-      entry.put("sha256", sums.get(bytes, Manifest::sha256));
+      entry.put("sha256", sums.get(bytes, Sha256::hex));
       entry.put("bytes", bytes.length);
       entry.put("mdm", f.mdm());
       entry.put("step", f.step());
@@ -160,13 +158,5 @@ public final class Manifest {
       }
     }
     return Optional.of(paths);
-  }
-
-  public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -157,41 +158,31 @@ public final class BundleWriter {
 
   private static void checkTargets(Path outDir, Set<String> targets, Set<String> previous, boolean force)
       throws OutputException {
+    LinkCheck links = new LinkCheck(outDir);
     for (String path : targets) {
       Path target = outDir.resolve(path);
-      Optional<Path> link = firstLink(outDir, path);
+      Optional<Path> link = links.firstLink(path);
       if (link.isPresent()) {
         throw new OutputException(link.get() + ": is a symbolic link; mde-profiles writes nothing through links"
             + " inside the output folder (remove it)");
       }
-      if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      Optional<BasicFileAttributes> there = LinkCheck.attributes(target);
+      if (there.isPresent() && there.get().isDirectory()) {
         throw new OutputException(target + ": is a directory where the bundle needs a file");
       }
       boolean ours = previous.contains(path) || path.equals(Manifest.FILE_NAME);
-      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !ours && !force) {
+      if (there.isPresent() && !ours && !force) {
         throw new OutputException(
             target + ": exists and was not written by mde-profiles (use --force to overwrite)");
       }
     }
   }
 
-  /** The first component of {@code relative} under {@code outDir} that is a symbolic link. */
-  static Optional<Path> firstLink(Path outDir, String relative) {
-    Path at = outDir;
-    for (Path part : Path.of(relative)) {
-      at = at.resolve(part.toString());
-      if (Files.isSymbolicLink(at)) {
-        return Optional.of(at);
-      }
-    }
-    return Optional.empty();
-  }
-
   /** True for a regular file at {@code relative}, reached through no link and inside {@code outDir}. */
   private static boolean isPlainFile(Path outDir, String relative) {
     Path root = outDir.toAbsolutePath().normalize();
     Path file = root.resolve(relative).normalize();
-    return file.startsWith(root) && !file.equals(root) && firstLink(outDir, relative).isEmpty()
+    return file.startsWith(root) && !file.equals(root) && new LinkCheck(outDir).firstLink(relative).isEmpty()
         && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
   }
 }

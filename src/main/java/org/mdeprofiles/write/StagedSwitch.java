@@ -15,8 +15,10 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -57,16 +59,23 @@ final class StagedSwitch {
     try {
       Files.createDirectory(staging);
       List<String> moves = new ArrayList<>();
+      // Each folder made once and synced once, the staging folder itself among them.
+      Set<Path> folders = new LinkedHashSet<>(List.of(staging));
       for (Map.Entry<String, byte[]> e : contents.entrySet()) {
         Path file = staging.resolve(e.getKey());
-        Files.createDirectories(file.getParent());
+        if (!folders.contains(file.getParent())) {
+          Files.createDirectories(file.getParent());
+          for (Path f = file.getParent(); !f.equals(staging); f = f.getParent()) {
+            folders.add(f);
+          }
+        }
         writeSynced(file, e.getValue(), secrets.contains(e.getKey()));
         step();
         if (!e.getKey().equals(Manifest.FILE_NAME)) {
           moves.add(e.getKey());
         }
       }
-      syncTree(staging);
+      folders.forEach(StagedSwitch::sync);
       StringBuilder journal = new StringBuilder();
       moves.forEach(p -> journal.append("move ").append(p).append('\n'));
       stale.forEach(p -> journal.append("delete ").append(p).append('\n'));
@@ -114,30 +123,33 @@ final class StagedSwitch {
       sync(outDir);
       step();
     }
+    LinkCheck links = new LinkCheck(outDir);
+    // Each folder a file moves into, made once and synced once (a bundle's 49 files live in four).
+    Set<Path> folders = new LinkedHashSet<>();
     for (String path : moves) {
       Path from = staging.resolve(path);
       if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
         continue; // moved before the kill
       }
       Path to = outDir.resolve(path);
-      Files.createDirectories(to.getParent());
-      if (BundleWriter.firstLink(outDir, path).isPresent()) {
-        throw new IOException(BundleWriter.firstLink(outDir, path).get() + " became a symbolic link");
+      if (folders.add(to.getParent())) {
+        Files.createDirectories(to.getParent());
+      }
+      Optional<Path> link = links.firstLink(path);
+      if (link.isPresent()) {
+        throw new IOException(link.get() + " became a symbolic link");
       }
       move(from, to);
       step();
     }
     for (String path : deletes) {
       Path file = outDir.resolve(path).normalize();
-      if (file.startsWith(outDir.normalize()) && BundleWriter.firstLink(outDir, path).isEmpty()
+      if (file.startsWith(outDir.normalize()) && links.firstLink(path).isEmpty()
           && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
         Files.delete(file);
         step();
       }
     }
-    // Each folder a file moved into, synced once (a bundle's 49 files live in four folders).
-    Set<Path> folders = new java.util.LinkedHashSet<>();
-    moves.forEach(path -> folders.add(outDir.resolve(path).getParent()));
     folders.forEach(StagedSwitch::sync);
     if (Files.exists(newManifest, LinkOption.NOFOLLOW_LINKS)) {
       move(newManifest, manifest);
@@ -189,12 +201,6 @@ final class StagedSwitch {
       channel.force(true);
     } catch (IOException | UnsupportedOperationException e) {
       // Best effort: not every platform can sync a folder.
-    }
-  }
-
-  private static void syncTree(Path root) throws IOException {
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).forEach(StagedSwitch::sync);
     }
   }
 

@@ -214,6 +214,27 @@ class WriteFaultTest {
   }
 
   @Test
+  void aFileThatIsALinkIsRefusedThoughItsFolderWasSeenForOtherFiles() throws Exception {
+    // The check looks at a folder once per run; each file is still looked at, so a link among a
+    // folder's later files is found after its earlier files passed.
+    Path out = dir.resolve("out");
+    Map<String, String> before = bundle(out, OLD);
+    Path outside = Files.writeString(dir.resolve("outside.mobileconfig"), "not mde-profiles'");
+    Path link = out.resolve("plain/sysext.mobileconfig");
+    Path kept = dir.resolve("sysext-moved");
+    Files.move(link, kept);
+    Files.createSymbolicLink(link, outside);
+    CliRun run = CliRun.of(generate(out, "--mdm", "plain", "--force"));
+    assertEquals(3, run.exit(), run.err());
+    assertTrue(run.err().endsWith("mde-profiles: " + link + ": is a symbolic link; mde-profiles writes nothing"
+        + " through links inside the output folder (remove it)\n"), run.err());
+    assertEquals("not mde-profiles'", Files.readString(outside));
+    Files.delete(link);
+    Files.move(kept, link);
+    assertEquals(before, snapshot(out));
+  }
+
+  @Test
   void leftoversOfACrashedRunAreCleanedByTheNext() throws Exception {
     Path out = dir.resolve("out");
     bundle(out, OLD);

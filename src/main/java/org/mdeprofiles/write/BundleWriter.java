@@ -161,12 +161,12 @@ public final class BundleWriter {
     LinkCheck links = new LinkCheck(outDir);
     for (String path : targets) {
       Path target = outDir.resolve(path);
-      Optional<Path> link = links.firstLink(path);
-      if (link.isPresent()) {
-        throw new OutputException(link.get() + ": is a symbolic link; mde-profiles writes nothing through links"
-            + " inside the output folder (remove it)");
+      LinkCheck.Look look = links.look(path);
+      if (look.link().isPresent()) {
+        throw new OutputException(look.link().get() + ": is a symbolic link; mde-profiles writes nothing through"
+            + " links inside the output folder (remove it)");
       }
-      Optional<BasicFileAttributes> there = LinkCheck.attributes(target);
+      Optional<BasicFileAttributes> there = look.end();
       if (there.isPresent() && there.get().isDirectory()) {
         throw new OutputException(target + ": is a directory where the bundle needs a file");
       }
@@ -182,7 +182,7 @@ public final class BundleWriter {
   private static boolean isPlainFile(Path outDir, String relative) {
     Path root = outDir.toAbsolutePath().normalize();
     Path file = root.resolve(relative).normalize();
-    return file.startsWith(root) && !file.equals(root) && new LinkCheck(outDir).firstLink(relative).isEmpty()
+    return file.startsWith(root) && !file.equals(root) && new LinkCheck(outDir).look(relative).link().isEmpty()
         && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
   }
 }

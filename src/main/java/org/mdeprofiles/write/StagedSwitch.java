@@ -135,7 +135,8 @@ final class StagedSwitch {
       if (folders.add(to.getParent())) {
         Files.createDirectories(to.getParent());
       }
-      Optional<Path> link = links.firstLink(path);
+      // Its folders only: a rename replaces a link where the file goes, writing nothing through it.
+      Optional<Path> link = links.linkedFolder(path);
       if (link.isPresent()) {
         throw new IOException(link.get() + " became a symbolic link");
       }
@@ -144,7 +145,7 @@ final class StagedSwitch {
     }
     for (String path : deletes) {
       Path file = outDir.resolve(path).normalize();
-      if (file.startsWith(outDir.normalize()) && links.firstLink(path).isEmpty()
+      if (file.startsWith(outDir.normalize()) && links.look(path).link().isEmpty()
           && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
         Files.delete(file);
         step();

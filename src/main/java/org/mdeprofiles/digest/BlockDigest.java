@@ -24,9 +24,7 @@ public abstract class BlockDigest {
 
   /** Adds {@code len} bytes of {@code data} from {@code off} to the message. */
   public final BlockDigest update(byte[] data, int off, int len) {
-    if (done) {
-      throw new IllegalStateException("the digest of this message was already taken");
-    }
+    requireOpen();
     java.util.Objects.checkFromIndexSize(off, len, data.length);
     length += len;
     int at = off;
@@ -53,9 +51,7 @@ public abstract class BlockDigest {
 
   /** The digest of the message given so far; the instance takes no more after it. */
   public final byte[] digest() {
-    if (done) {
-      throw new IllegalStateException("the digest of this message was already taken");
-    }
+    requireOpen();
     done = true;
     long bits = length * 8;
     block[filled++] = (byte) 0x80;
@@ -70,6 +66,12 @@ public abstract class BlockDigest {
     }
     compress(block, 0);
     return state();
+  }
+
+  private void requireOpen() {
+    if (done) {
+      throw new IllegalStateException("the digest of this message was already taken");
+    }
   }
 
   /** Folds the 64 bytes of {@code data} from {@code off} into the state. */

@@ -114,8 +114,9 @@ public final class BundleWriter {
     Set<String> previous = previousPaths(outDir, force);
     checkTargets(outDir, contents.keySet(), previous, force);
     List<String> stale = new ArrayList<>();
+    LinkCheck links = new LinkCheck(outDir);
     for (String path : previous) {
-      if (!contents.containsKey(path) && isPlainFile(outDir, path)) {
+      if (!contents.containsKey(path) && links.isPlainFile(path)) {
         stale.add(path);
       }
     }
@@ -176,13 +177,4 @@ public final class BundleWriter {
             target + ": exists and was not written by mde-profiles (use --force to overwrite)");
       }
     }
-  }
-
-  /** True for a regular file at {@code relative}, reached through no link and inside {@code outDir}. */
-  private static boolean isPlainFile(Path outDir, String relative) {
-    Path root = outDir.toAbsolutePath().normalize();
-    Path file = root.resolve(relative).normalize();
-    return file.startsWith(root) && !file.equals(root) && new LinkCheck(outDir).look(relative).link().isEmpty()
-        && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
-  }
-}
+  }}

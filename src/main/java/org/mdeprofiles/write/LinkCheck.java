@@ -46,6 +46,14 @@ final class LinkCheck {
     return way(Path.of(relative)).link();
   }
 
+  /** True for a regular file at {@code relative}, inside the root and reached through no link. */
+  boolean isPlainFile(String relative) {
+    Path top = root.toAbsolutePath().normalize();
+    Path file = top.resolve(relative).normalize();
+    return file.startsWith(top) && !file.equals(top) && look(relative).link().isEmpty()
+        && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+  }
+
   /** The folders on the way to a path: the first that is a link, or whether one is missing. */
   private record Way(Optional<Path> link, boolean missing) {}
 

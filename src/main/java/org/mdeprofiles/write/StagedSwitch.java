@@ -144,10 +144,8 @@ final class StagedSwitch {
       step();
     }
     for (String path : deletes) {
-      Path file = outDir.resolve(path).normalize();
-      if (file.startsWith(outDir.normalize()) && links.look(path).link().isEmpty()
-          && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-        Files.delete(file);
+      if (links.isPlainFile(path)) {
+        Files.delete(outDir.resolve(path).normalize());
         step();
       }
     }

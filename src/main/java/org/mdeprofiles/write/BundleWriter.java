@@ -177,4 +177,5 @@ public final class BundleWriter {
             target + ": exists and was not written by mde-profiles (use --force to overwrite)");
       }
     }
-  }}
+   }
+}

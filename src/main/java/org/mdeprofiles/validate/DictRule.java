@@ -33,20 +33,18 @@ record DictRule(
         return;
       }
     }
-    String condition = when.entrySet().stream()
-        .map(e -> e.getKey() + " is " + e.getValue()).collect(Collectors.joining(" and "));
     for (String key : require) {
       if (dict.get(key) == null) {
-        findings.add(Finding.error(path.key(key), "rule.require", key, condition));
+        findings.add(Finding.error(path.key(key), "rule.require", key, condition()));
       }
     }
     for (String key : ignored) {
       if (dict.get(key) != null) {
-        findings.add(Finding.warning(path.key(key), "rule.ignored", key, condition));
+        findings.add(Finding.warning(path.key(key), "rule.ignored", key, condition()));
       }
     }
     if (!anyTrue.isEmpty() && anyTrue.stream().noneMatch(k -> matches(dict.get(k), Boolean.TRUE))) {
-      findings.add(Finding.error(path, "rule.any-true", String.join(", ", anyTrue), condition));
+      findings.add(Finding.error(path, "rule.any-true", String.join(", ", anyTrue), condition()));
     }
     if (!exactlyOne.isEmpty()) {
       List<String> present = new ArrayList<>();
@@ -56,6 +54,11 @@ record DictRule(
             present.isEmpty() ? "none" : String.join(", ", present)));
       }
     }
+  }
+
+  /** The rule's condition in words, for its findings (built only when there is one to report). */
+  private String condition() {
+    return when.entrySet().stream().map(e -> e.getKey() + " is " + e.getValue()).collect(Collectors.joining(" and "));
   }
 
   private static boolean matches(PlistValue value, Object expected) {

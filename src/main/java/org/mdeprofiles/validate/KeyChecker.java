@@ -104,9 +104,10 @@ final class KeyChecker {
         DefenderChecks.bundleId(s.value(), path, findings);
       }
     }
-    if (value instanceof PlistInteger i) {
+    boolean bounded = spec.min() != null || spec.max() != null;
+    if (bounded && value instanceof PlistInteger i) {
       checkRange(new BigDecimal(i.value()), i.value().toString(), spec, path);
-    } else if (value instanceof PlistReal r && Double.isFinite(r.value())) {
+    } else if (bounded && value instanceof PlistReal r && Double.isFinite(r.value())) {
       checkRange(BigDecimal.valueOf(r.value()), String.valueOf(r.value()), spec, path);
     }
     if (spec.payload()) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.mdeprofiles.Bundles;
 import org.mdeprofiles.write.BundleWriter;
+import org.mdeprofiles.write.Durability;
 import org.mdeprofiles.io.OutputException;
 import org.mdeprofiles.pack.BundleFile;
 import org.mdeprofiles.pack.FileFinding;
@@ -30,18 +31,23 @@ final class BundleOutput {
 
   private BundleOutput() {}
 
-  /** The options that choose the listing, for generate and package. */
-  static void addListingOptions(org.apache.commons.cli.Options options) {
+  /** The options of writing a bundle, for generate and package: the listing and the syncs. */
+  static void addOutputOptions(org.apache.commons.cli.Options options) {
     options.addOption(Cli.flag("verbose", "list every file written (the default when stdout is not a terminal)"))
-        .addOption(Cli.flag("quiet", "list nothing written (removed: lines and findings are still said)"));
+        .addOption(Cli.flag("quiet", "list nothing written (removed: lines and findings are still said)"))
+        .addOption(Cli.flag("no-sync", "do not wait for the disk (output thrown away with its machine, such as CI"
+            + " artifacts): a kill still leaves the old bundle or the new one, a power loss may not"));
   }
 
   /**
-   * With {@code dryRun}, says what a write would create, change, leave and remove; touches nothing.
-   * A file the write removes is always said; the files written as {@code listing} says.
+   * Writes {@code result} into {@code outDir} as {@code line} asks (--force, --no-sync, the
+   * listing); with --dry-run, says what a write would create, change, leave and remove, and
+   * touches nothing. A file the write removes is always said.
    */
-  static int write(Bundles.Result result, Path outDir, boolean force, boolean dryRun, Listing listing, String what,
-      PrintStream out, PrintStream err) throws OutputException {
+  static int write(Bundles.Result result, Path outDir, org.apache.commons.cli.CommandLine line, boolean terminal,
+      String what, PrintStream out, PrintStream err) throws OutputException, UsageException {
+    Listing listing = Listing.of(line, terminal);
+    boolean force = line.hasOption("force");
     for (FileFinding f : result.findings()) {
       // A run that fails says what failed: its notes (infos) would only bury it.
       if (!result.failed() || f.finding().severity() != org.mdeprofiles.finding.Severity.INFO) {
@@ -52,14 +58,15 @@ final class BundleOutput {
       err.println(Cli.PROGRAM + ": " + what + " did not validate; nothing was written");
       return ExitCode.FINDINGS;
     }
-    if (dryRun) {
+    if (line.hasOption("dry-run")) {
       for (String step : BundleWriter.plan(outDir, result.files(), force)) {
         int space = step.indexOf(' ');
         out.println(step.substring(0, space) + ": " + Printable.line(outDir.resolve(step.substring(space + 1)).toString()));
       }
       return ExitCode.OK;
     }
-    List<String> removed = BundleWriter.write(outDir, result.files(), force);
+    List<String> removed = BundleWriter.write(outDir, result.files(), force,
+        line.hasOption("no-sync") ? Durability.UNSYNCED : Durability.SYNCED);
     if (listing == Listing.PATHS) {
       for (BundleFile f : result.files()) {
         out.println(Printable.line(outDir.resolve(f.path()).toString()));

@@ -96,7 +96,7 @@ final class GenerateCommand implements Command {
         .addOption(Cli.valued("onboarding", "FILE", "the tenant's onboarding file from the Defender portal"))
         .addOption(Cli.valued("settings-schema", "FILE", "JSON Schema to check the settings section against"));
     MdmFlags.add(options);
-    BundleOutput.addListingOptions(options);
+    BundleOutput.addOutputOptions(options);
     return options;
   }
 
@@ -176,8 +176,7 @@ final class GenerateCommand implements Command {
       err.println(Cli.PROGRAM + ": " + outcome.refusal().get() + "; nothing was written");
       return ExitCode.FINDINGS;
     }
-    return BundleOutput.write(outcome.bundle(), outDir, line.hasOption("force"), line.hasOption("dry-run"),
-        BundleOutput.Listing.of(line, terminal), "generated profiles", out, err);
+    return BundleOutput.write(outcome.bundle(), outDir, line, terminal, "generated profiles", out, err);
   }
 
   /**

@@ -50,7 +50,7 @@ final class PackageCommand implements Command {
         .addOption(Cli.flag("allow-invalid", "package profiles even when validation finds errors"))
         .addOption(Cli.flag("dry-run", "say what would be created, changed and removed; write nothing"));
     MdmFlags.add(options);
-    BundleOutput.addListingOptions(options);
+    BundleOutput.addOutputOptions(options);
     return options;
   }
 
@@ -75,7 +75,6 @@ final class PackageCommand implements Command {
       return ExitCode.FINDINGS;
     }
     return BundleOutput.write(outcome.bundle(), Path.of(line.getOptionValue("out", GenerateCommand.DEFAULT_OUT)),
-        line.hasOption("force"), line.hasOption("dry-run"), BundleOutput.Listing.of(line, terminal),
-        "packaged profiles", out, err);
+        line, terminal, "packaged profiles", out, err);
   }
 }

@@ -37,11 +37,17 @@ public final class BundleWriter {
 
   private BundleWriter() {}
 
+  /** {@link #write(Path, List, boolean, Durability)}, synced. */
+  public static List<String> write(Path outDir, List<BundleFile> files, boolean force) throws OutputException {
+    return write(outDir, files, force, Durability.SYNCED);
+  }
+
   /**
    * Writes {@code files} and the manifest under {@code outDir}; the files a previous run wrote and
    * this one removed, as paths relative to {@code outDir}.
    */
-  public static List<String> write(Path outDir, List<BundleFile> files, boolean force) throws OutputException {
+  public static List<String> write(Path outDir, List<BundleFile> files, boolean force, Durability durability)
+      throws OutputException {
     Map<String, byte[]> contents = contents(outDir, files);
     Set<String> secrets = new LinkedHashSet<>();
     files.stream().filter(BundleFile::secret).forEach(f -> secrets.add(f.path()));
@@ -57,7 +63,7 @@ public final class BundleWriter {
         FileLock lock = lock(channel, outDir)) {
       StagedSwitch.recover(outDir);
       List<String> stale = checkedStale(outDir, contents, force);
-      StagedSwitch.write(outDir, contents, secrets, stale);
+      StagedSwitch.write(outDir, contents, secrets, stale, durability);
       done = true;
       return stale;
     } catch (IOException e) {

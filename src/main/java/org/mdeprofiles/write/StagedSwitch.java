@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -47,13 +48,16 @@ final class StagedSwitch {
   /** Temporary files earlier versions left beside their targets. */
   private static final Pattern OLD_TEMP = Pattern.compile("\\.mde-profiles-\\d+-\\d+(-\\d+)?\\.tmp");
 
+  /** Syncs made by this JVM, for tests that check what a write syncs. */
+  static final AtomicLong SYNCS = new AtomicLong();
+
   private static int steps;
 
   private StagedSwitch() {}
 
   /** Stages {@code contents} (relative path to bytes), commits the switch, and carries it out. */
-  static void write(Path outDir, Map<String, byte[]> contents, Set<String> secrets, List<String> stale)
-      throws IOException {
+  static void write(Path outDir, Map<String, byte[]> contents, Set<String> secrets, List<String> stale,
+      Durability durability) throws IOException {
     steps = 0;
     Path staging = outDir.resolve(STAGING);
     try {
@@ -69,27 +73,29 @@ final class StagedSwitch {
             folders.add(f);
           }
         }
-        writeSynced(file, e.getValue(), secrets.contains(e.getKey()));
+        write(file, e.getValue(), secrets.contains(e.getKey()), durability);
         step();
         if (!e.getKey().equals(Manifest.FILE_NAME)) {
           moves.add(e.getKey());
         }
       }
-      folders.forEach(StagedSwitch::sync);
+      for (Path folder : folders) {
+        sync(folder, durability);
+      }
       StringBuilder journal = new StringBuilder();
       moves.forEach(p -> journal.append("move ").append(p).append('\n'));
       stale.forEach(p -> journal.append("delete ").append(p).append('\n'));
       Path pending = staging.resolve(JOURNAL + ".pending");
-      writeSynced(pending, journal.toString().getBytes(StandardCharsets.UTF_8), true);
+      write(pending, journal.toString().getBytes(StandardCharsets.UTF_8), true, durability);
       move(pending, staging.resolve(JOURNAL));
-      sync(staging);
+      sync(staging, durability);
     } catch (IOException e) {
       // Not committed (a full disk, say): the old bundle stands, and no staged copy of a secret stays.
       deleteTree(staging);
       throw e;
     }
     step();
-    apply(outDir);
+    apply(outDir, durability);
   }
 
   /** Finishes a committed switch that a kill interrupted, or discards an uncommitted one. */
@@ -99,13 +105,13 @@ final class StagedSwitch {
     if (Files.isSymbolicLink(staging)) {
       Files.delete(staging);
     } else if (Files.isRegularFile(staging.resolve(JOURNAL), LinkOption.NOFOLLOW_LINKS)) {
-      apply(outDir);
+      apply(outDir, Durability.SYNCED);
     } else if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
       deleteTree(staging);
     }
   }
 
-  private static void apply(Path outDir) throws IOException {
+  private static void apply(Path outDir, Durability durability) throws IOException {
     Path staging = outDir.resolve(STAGING);
     List<String> moves = new ArrayList<>();
     List<String> deletes = new ArrayList<>();
@@ -120,7 +126,7 @@ final class StagedSwitch {
     Path newManifest = staging.resolve(Manifest.FILE_NAME);
     if (Files.exists(newManifest, LinkOption.NOFOLLOW_LINKS)) {
       Files.deleteIfExists(manifest);
-      sync(outDir);
+      sync(outDir, durability);
       step();
     }
     LinkCheck links = new LinkCheck(outDir);
@@ -149,14 +155,16 @@ final class StagedSwitch {
         step();
       }
     }
-    folders.forEach(StagedSwitch::sync);
+    for (Path folder : folders) {
+      sync(folder, durability);
+    }
     if (Files.exists(newManifest, LinkOption.NOFOLLOW_LINKS)) {
       move(newManifest, manifest);
-      sync(outDir);
+      sync(outDir, durability);
       step();
     }
     deleteTree(staging);
-    sync(outDir);
+    sync(outDir, durability);
   }
 
   /** A journal path, refused when it could lead outside the folder. */
@@ -179,15 +187,15 @@ final class StagedSwitch {
     }
   }
 
-  private static void writeSynced(Path file, byte[] bytes, boolean secret) throws IOException {
-    // Created and written through one open (private until the bytes are synced).
+  private static void write(Path file, byte[] bytes, boolean secret, Durability durability) throws IOException {
+    // Created and written through one open (private until the bytes are written).
     Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     try (FileChannel channel = POSIX ? FileChannel.open(file, options, PRIVATE) : FileChannel.open(file, options)) {
       java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }
-      channel.force(true);
+      force(channel, durability);
     }
     if (!secret && POSIX) {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
@@ -195,11 +203,21 @@ final class StagedSwitch {
   }
 
   /** Syncs a folder's entries to disk, where the platform allows opening a folder (Linux does). */
-  private static void sync(Path dir) {
+  private static void sync(Path dir, Durability durability) {
+    if (durability == Durability.UNSYNCED) {
+      return;
+    }
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
+      force(channel, durability);
     } catch (IOException | UnsupportedOperationException e) {
       // Best effort: not every platform can sync a folder.
+    }
+  }
+
+  private static void force(FileChannel channel, Durability durability) throws IOException {
+    if (durability == Durability.SYNCED) {
+      channel.force(true);
+      SYNCS.incrementAndGet();
     }
   }
 

@@ -33,6 +33,30 @@ class BundleWriterTest {
     assertFalse(Files.exists(out.resolve("plain/b.mobileconfig")));
   }
 
+  /** The syncs a write of {@code files} into {@code out} makes. */
+  private static long syncsOf(Path out, List<BundleFile> files, Durability durability) throws Exception {
+    long before = StagedSwitch.SYNCS.get();
+    BundleWriter.write(out, files, false, durability);
+    return StagedSwitch.SYNCS.get() - before;
+  }
+
+  @Test
+  void aSyncedWriteSyncsEveryFileAndFolderItChangesAndAnUnsyncedOneNoneWithTheSameBytes() throws Exception {
+    List<BundleFile> files = List.of(file("plain/a.mobileconfig", "a"), file("jamf/b.mobileconfig", "b"));
+    // Staged: the two files, the manifest, their three folders (staging, plain, jamf), the
+    // journal and the staging folder once it is in. Switched: --out once the old manifest is gone
+    // (synced whether there was one or not: a run finishing a killed one's switch cannot tell),
+    // plain and jamf, --out after the new manifest arrives and again once staging is gone.
+    assertEquals(13, syncsOf(dir.resolve("synced"), files, Durability.SYNCED));
+    assertEquals(13, syncsOf(dir.resolve("synced"), files, Durability.SYNCED));
+    assertEquals(0, syncsOf(dir.resolve("unsynced"), files, Durability.UNSYNCED));
+    assertEquals(0, syncsOf(dir.resolve("unsynced"), files, Durability.UNSYNCED));
+    for (String path : List.of("plain/a.mobileconfig", "jamf/b.mobileconfig", Manifest.FILE_NAME)) {
+      assertEquals(Files.readString(dir.resolve("synced").resolve(path)),
+          Files.readString(dir.resolve("unsynced").resolve(path)), path);
+    }
+  }
+
   @Test
   void aDottedOutPathKeepsWhatItJustWrote() throws Exception {
     Path out = dir.resolve("x/../out");

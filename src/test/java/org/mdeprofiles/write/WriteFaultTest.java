@@ -74,6 +74,19 @@ class WriteFaultTest {
 
   @Test
   void aKillAtAnyStepLeavesTheOldBundleOrTheNewOne() throws Exception {
+    killedAtEveryStep(NEW);
+  }
+
+  @Test
+  void aKillAtAnyStepOfAnUnsyncedWriteLeavesTheOldBundleOrTheNewOneToo() throws Exception {
+    // What a killed process wrote stays with the system: skipping the syncs risks only a power loss.
+    List<String> unsynced = new ArrayList<>(List.of(NEW));
+    unsynced.add("--no-sync");
+    killedAtEveryStep(unsynced.toArray(String[]::new));
+  }
+
+  /** Halts a write of {@code newOptions} over an old bundle after each of its steps in turn. */
+  private void killedAtEveryStep(String... newOptions) throws Exception {
     Map<String, String> oldBundle = bundle(dir.resolve("old"), OLD);
     Map<String, String> newBundle = bundle(dir.resolve("new"), NEW);
     boolean completed = false;
@@ -81,7 +94,7 @@ class WriteFaultTest {
     for (int step = 1; step < 100 && !completed; step++) {
       Path out = dir.resolve("run-" + step);
       bundle(out, OLD);
-      int exit = generateHaltingAfter(step, out, NEW);
+      int exit = generateHaltingAfter(step, out, newOptions);
       completed = exit == 0;
       if (!completed) {
         assertEquals(137, exit, "halted at step " + step);

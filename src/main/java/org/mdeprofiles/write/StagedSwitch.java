@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,10 @@ import java.util.stream.Stream;
  * of the switch can be repeated, so a switch a kill interrupted is finished by the next run.
  *
  * <p>The journal lists the files to move into place (the manifest last) and the stale files to
- * delete. Once it is synced the switch is committed: the old manifest is removed, so that a folder
- * in the middle of a switch has no manifest and is no bundle, then the files move, stale files
- * go, and the new manifest arrives.
+ * delete; a top folder that {@code --out} does not have yet (all of them, the first time) is listed
+ * once, as {@code move jamf/}, and moves whole. Once the journal is synced the switch is committed:
+ * the old manifest is removed, so that a folder in the middle of a switch has no manifest and is
+ * no bundle, then the files move, stale files go, and the new manifest arrives.
  */
 final class StagedSwitch {
   static final String STAGING = ".mde-profiles-staging";
@@ -62,7 +64,8 @@ final class StagedSwitch {
     Path staging = outDir.resolve(STAGING);
     try {
       Files.createDirectory(staging);
-      List<String> moves = new ArrayList<>();
+      Set<String> moves = new LinkedHashSet<>();
+      Map<String, Boolean> newTops = new HashMap<>();
       // Each folder made once and synced once, the staging folder itself among them.
       Set<Path> folders = new LinkedHashSet<>(List.of(staging));
       for (Map.Entry<String, byte[]> e : contents.entrySet()) {
@@ -75,8 +78,9 @@ final class StagedSwitch {
         }
         write(file, e.getValue(), secrets.contains(e.getKey()), durability);
         step();
+        String move = moveOf(outDir, e.getKey(), newTops);
         if (!e.getKey().equals(Manifest.FILE_NAME)) {
-          moves.add(e.getKey());
+          moves.add(move);
         }
       }
       for (Path folder : folders) {
@@ -137,17 +141,19 @@ final class StagedSwitch {
       if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
         continue; // moved before the kill
       }
-      Path to = outDir.resolve(path);
-      if (folders.add(to.getParent())) {
-        Files.createDirectories(to.getParent());
+      if (path.endsWith("/") && !Files.exists(outDir.resolve(path), LinkOption.NOFOLLOW_LINKS)) {
+        // A new top folder: one rename into --out, with everything staged under it.
+        move(from, outDir.resolve(path));
+        folders.add(outDir);
+        step();
+      } else if (path.endsWith("/")) {
+        // Something took its name since the commit: its files move one by one, checked as any.
+        for (String file : filesUnder(staging, from)) {
+          moveFile(outDir, staging, file, links, folders);
+        }
+      } else {
+        moveFile(outDir, staging, path, links, folders);
       }
-      // Its folders only: a rename replaces a link where the file goes, writing nothing through it.
-      Optional<Path> link = links.linkedFolder(path);
-      if (link.isPresent()) {
-        throw new IOException(link.get() + " became a symbolic link");
-      }
-      move(from, to);
-      step();
     }
     for (String path : deletes) {
       if (links.isPlainFile(path)) {
@@ -165,6 +171,43 @@ final class StagedSwitch {
     }
     deleteTree(staging);
     sync(outDir, durability);
+  }
+
+  /**
+   * How the journal moves {@code path}: as its top folder ({@code jamf/}) when {@code --out} has
+   * nothing of that name, else as itself.
+   */
+  private static String moveOf(Path outDir, String path, Map<String, Boolean> newTops) {
+    int slash = path.indexOf('/');
+    if (slash <= 0) {
+      return path;
+    }
+    String top = path.substring(0, slash + 1);
+    boolean isNew = newTops.computeIfAbsent(top, t -> !Files.exists(outDir.resolve(t), LinkOption.NOFOLLOW_LINKS));
+    return isNew ? top : path;
+  }
+
+  private static void moveFile(Path outDir, Path staging, String path, LinkCheck links, Set<Path> folders)
+      throws IOException {
+    Path to = outDir.resolve(path);
+    if (folders.add(to.getParent())) {
+      Files.createDirectories(to.getParent());
+    }
+    // Its folders only: a rename replaces a link where the file goes, writing nothing through it.
+    Optional<Path> link = links.linkedFolder(path);
+    if (link.isPresent()) {
+      throw new IOException(link.get() + " became a symbolic link");
+    }
+    move(staging.resolve(path), to);
+    step();
+  }
+
+  /** The files under {@code folder} as paths relative to {@code staging}, following no link. */
+  private static List<String> filesUnder(Path staging, Path folder) throws IOException {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted()
+          .map(p -> staging.relativize(p).toString().replace('\\', '/')).toList();
+    }
   }
 
   /** A journal path, refused when it could lead outside the folder. */

@@ -34,6 +34,7 @@ class WriteFaultTest {
 
   private static final String[] OLD = {"--mdm", "plain"};
   private static final String[] NEW = {"--mdm", "plain", "--profiles", "sysext,kext", "--org", "Other Org"};
+  private static final String[] NEW_WITH_JAMF = {"--mdm", "plain,jamf", "--profiles", "sysext,kext", "--org", "Other Org"};
 
   /** Every file of the folder with its content, the lock file aside. */
   private static Map<String, String> snapshot(Path out) throws Exception {
@@ -74,27 +75,60 @@ class WriteFaultTest {
 
   @Test
   void aKillAtAnyStepLeavesTheOldBundleOrTheNewOne() throws Exception {
-    killedAtEveryStep(NEW);
+    killedAtEveryStep(OLD, NEW);
   }
 
   @Test
   void aKillAtAnyStepOfAnUnsyncedWriteLeavesTheOldBundleOrTheNewOneToo() throws Exception {
     // What a killed process wrote stays with the system: skipping the syncs risks only a power loss.
-    List<String> unsynced = new ArrayList<>(List.of(NEW));
-    unsynced.add("--no-sync");
-    killedAtEveryStep(unsynced.toArray(String[]::new));
+    killedAtEveryStep(OLD, NEW, "--no-sync");
   }
 
-  /** Halts a write of {@code newOptions} over an old bundle after each of its steps in turn. */
-  private void killedAtEveryStep(String... newOptions) throws Exception {
-    Map<String, String> oldBundle = bundle(dir.resolve("old"), OLD);
-    Map<String, String> newBundle = bundle(dir.resolve("new"), NEW);
+  @Test
+  void aKillAtAnyStepOfAWriteThatMovesWholeFoldersInLeavesTheOldBundleOrTheNewOne() throws Exception {
+    // jamf/ is new to the folder, so it moves in with one rename; plain/'s files move one by one.
+    killedAtEveryStep(OLD, NEW_WITH_JAMF);
+  }
+
+  @Test
+  void aKillAtAnyStepOfAFirstWriteLeavesNoBundleOrTheNewOne() throws Exception {
+    killedAtEveryStep(null, NEW_WITH_JAMF);
+  }
+
+  @Test
+  void aFolderThatAppearsAfterTheCommitGetsTheFilesOneByOne() throws Exception {
+    Map<String, String> newBundle = bundle(dir.resolve("new"), NEW_WITH_JAMF);
+    Path out = dir.resolve("out");
+    // Halted right after the commit (one step per staged file, the manifest among them, then the
+    // commit): the journal says to move jamf/ in whole.
+    assertEquals(137, generateHaltingAfter(newBundle.size() + 1, out, NEW_WITH_JAMF));
+    assertTrue(Files.readString(out.resolve(StagedSwitch.STAGING).resolve(StagedSwitch.JOURNAL)).contains("move jamf/\n"));
+    // Then something else makes jamf/ with a file of its own, which one rename could not replace.
+    Files.createDirectories(out.resolve("jamf"));
+    Files.writeString(out.resolve("jamf/notes.txt"), "mine");
+    Map<String, String> expected = new TreeMap<>(newBundle);
+    expected.put("jamf/notes.txt", "mine");
+    assertEquals(expected, bundle(out, NEW_WITH_JAMF));
+    assertFalse(Files.exists(out.resolve(StagedSwitch.STAGING)));
+  }
+
+  /**
+   * Halts a write of {@code newOptions} (and {@code haltedOnly}) over a bundle of {@code
+   * oldOptions}, or into a new folder when that is null, after each of its steps in turn.
+   */
+  private void killedAtEveryStep(String[] oldOptions, String[] newOptions, String... haltedOnly) throws Exception {
+    Map<String, String> oldBundle = oldOptions == null ? Map.of() : bundle(dir.resolve("old"), oldOptions);
+    Map<String, String> newBundle = bundle(dir.resolve("new"), newOptions);
+    List<String> halted = new ArrayList<>(List.of(newOptions));
+    halted.addAll(List.of(haltedOnly));
     boolean completed = false;
     int kills = 0;
     for (int step = 1; step < 100 && !completed; step++) {
       Path out = dir.resolve("run-" + step);
-      bundle(out, OLD);
-      int exit = generateHaltingAfter(step, out, newOptions);
+      if (oldOptions != null) {
+        bundle(out, oldOptions);
+      }
+      int exit = generateHaltingAfter(step, out, halted.toArray(String[]::new));
       completed = exit == 0;
       if (!completed) {
         assertEquals(137, exit, "halted at step " + step);
@@ -116,11 +150,12 @@ class WriteFaultTest {
                 rest.filter(Files::isRegularFile).toList(), "step " + step);
           }
         }
-      } else {
+      } else if (!left.equals(oldBundle)) {
+        // No manifest and not the old state (a new folder's nothing): a committed switch to finish.
         assertTrue(committed, "step " + step + ": no manifest, yet no committed switch to finish");
       }
       // The next run finishes or discards what the killed one left, then writes.
-      assertEquals(newBundle, bundle(out, NEW), "step " + step + ": the run after the kill");
+      assertEquals(newBundle, bundle(out, newOptions), "step " + step + ": the run after the kill");
       assertFalse(Files.exists(out.resolve(StagedSwitch.STAGING)), "step " + step + ": staging left");
     }
     assertTrue(completed, "the write finished within the steps tried");

@@ -3,6 +3,8 @@ package org.mdeprofiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.mdeprofiles.catalog.CatalogEntry;
 import org.mdeprofiles.cms.SignatureFindings;
 import org.mdeprofiles.cms.SignatureFormatException;
@@ -30,18 +32,21 @@ public final class Profiles {
   private Profiles() {}
 
   /**
-   * Does, on the calling thread, the start-up work that validating {@code payloadTypes} needs: spec
-   * files, the XML parser, the plist library. A command runs it beside its main work, so that a
-   * cold start uses both cores.
+   * Does, on the calling thread, the start-up work that validating needs: the XML parser, the plist
+   * library, the specs every profile needs, then those of the payload types {@code payloadTypes}
+   * gives once it is known. A command runs it beside its main work, so that a cold start uses both
+   * cores; a spec it did not load is loaded when first needed.
    */
-  public static void warmUp(Iterable<String> payloadTypes) {
-    ProfileValidator.preload(payloadTypes);
+  public static void warmUp(Future<? extends Iterable<String>> payloadTypes)
+      throws InterruptedException, ExecutionException {
     try {
       PlistReader.read("<plist version=\"1.0\"><dict><key>k</key><string>v</string></dict></plist>"
           .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (PlistFormatException e) {
       throw new IllegalStateException("the XML parser rejects a valid plist", e);
     }
+    ProfileValidator.preload(List.of());
+    ProfileValidator.preload(payloadTypes.get());
   }
 
   /** The catalog profiles of {@code entries}, built with their UUIDs (no templates needed yet). */

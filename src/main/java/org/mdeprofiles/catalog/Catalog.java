@@ -79,8 +79,12 @@ public final class Catalog {
   public static final String COMBINED = "combined";
 
   /** Every payload type the catalog's profiles hold, in catalog order. */
-  public static final List<String> PAYLOAD_TYPES = ENTRIES.stream()
-      .flatMap(e -> e.payloads().stream()).map(PayloadDefinition::type).distinct().toList();
+  public static final List<String> PAYLOAD_TYPES = payloadTypes(ENTRIES);
+
+  /** The payload types {@code entries} hold, each once, in their order. */
+  public static List<String> payloadTypes(List<CatalogEntry> entries) {
+    return entries.stream().flatMap(e -> e.payloads().stream()).map(PayloadDefinition::type).distinct().toList();
+  }
 
   private Catalog() {}
 

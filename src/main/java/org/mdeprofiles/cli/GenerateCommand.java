@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -114,14 +115,24 @@ final class GenerateCommand implements Command {
     Future<TemplateRenderer> renderer = Background.start("templates",
         () -> new TemplateRenderer(templates).preload(List.of("profile.ftlx", "lib/plist.ftlx")));
     // Not joined: whatever it has not loaded yet, the first profile to need it loads or waits for.
+    // Only the specs of the profiles chosen, once they are: one profile needs one or two of them.
+    CompletableFuture<List<String>> chosenTypes = new CompletableFuture<>();
     Background.start("validation", () -> {
-      Profiles.warmUp(Catalog.PAYLOAD_TYPES);
+      Profiles.warmUp(chosenTypes);
       return null;
     });
+    try {
+      return run(line, new StartUp(renderer, chosenTypes), out, err);
+    } finally {
+      chosenTypes.complete(List.of()); // a run refused before its choice leaves no thread waiting
+    }
+  }
+
+  private int run(CommandLine line, StartUp startUp, PrintStream out, PrintStream err) throws Exception {
     List<Path> configs = Tenants.configs(line);
     Path outDir = Path.of(line.getOptionValue("out", DEFAULT_OUT));
     if (line.hasOption("configs") || configs.size() > 1) {
-      return Tenants.run(configs, outDir, (config, dir, o, e) -> one(line, Optional.of(config), dir, renderer, o, e),
+      return Tenants.run(configs, outDir, (config, dir, o, e) -> one(line, Optional.of(config), dir, startUp, o, e),
           out, err);
     }
     Optional<Path> config = configs.stream().findFirst();
@@ -130,11 +141,14 @@ final class GenerateCommand implements Command {
       err.println("note: reading " + DEFAULT_CONFIG + " from the current folder (no --config given)");
       config = Optional.of(Path.of(DEFAULT_CONFIG));
     }
-    return one(line, config, outDir, renderer, out, err);
+    return one(line, config, outDir, startUp, out, err);
   }
 
+  /** Work begun beside the main thread: the renderer, and the payload types to warm validation up for. */
+  private record StartUp(Future<TemplateRenderer> renderer, CompletableFuture<List<String>> chosenTypes) {}
+
   /** One bundle: from {@code configFile} when given, with the flags over it, into {@code outDir}. */
-  private int one(CommandLine line, Optional<Path> configFile, Path outDir, Future<TemplateRenderer> renderer,
+  private int one(CommandLine line, Optional<Path> configFile, Path outDir, StartUp startUp,
       PrintStream out, PrintStream err) throws Exception {
     SettingsBuilder builder = new SettingsBuilder();
     ConfigFile config = configFile.isPresent() ? ConfigFile.load(configFile.get(), builder, Catalog.names()) : ConfigFile.none();
@@ -149,6 +163,7 @@ final class GenerateCommand implements Command {
     List<CatalogEntry> entries = select(
         line.hasOption("profiles") ? MdmFlags.list("--profiles", line.getOptionValue("profiles")) : config.profiles(),
         settings);
+    startUp.chosenTypes().complete(Catalog.payloadTypes(entries)); // the first tenant's, in a batch
     MdmFlags.notApplying(line, targets).forEach(err::println);
     Optional<Path> onboardingPath = line.hasOption("onboarding")
         ? Optional.of(Path.of(line.getOptionValue("onboarding"))) : config.onboarding();
@@ -161,7 +176,7 @@ final class GenerateCommand implements Command {
       requireChannelFits(intune, entries);
     }
     BundleRequest request = new BundleRequest(targets, onboarding, MdmFlags.jamf(line, config.jamf()),
-        intune, Background.join(renderer));
+        intune, Background.join(startUp.renderer()));
     Optional<SigningIdentity> identity = signingIdentity(line, config.signing());
     if (identity.isPresent()) {
       request = request.signedBy(identity.get(), signTargets(line, config.signing()).contains(PlainTarget.NAME));

@@ -210,10 +210,20 @@ final class StagedSwitch {
     }
   }
 
-  /** A journal path, refused when it could lead outside the folder. */
+  /**
+   * A journal path: a file's, or a top folder's with its '/'. Refused unless it names something
+   * inside the folder plainly (no "..", no ".", no empty step, not the folder itself).
+   */
   private static String safe(String path) throws IOException {
-    if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || Path.of(path).normalize().startsWith("..")) {
-      throw new IOException("the staging journal names a path outside the folder: " + path);
+    String bare = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    boolean plain = !bare.isEmpty() && !bare.startsWith("/") && !bare.contains("\\")
+        && (!path.endsWith("/") || !bare.contains("/"));
+    for (String step : bare.split("/", -1)) {
+      plain &= !step.isEmpty() && !step.equals(".") && !step.equals("..");
+    }
+    if (!plain) {
+      throw new IOException("the staging journal names a path that is not inside the folder: " + path
+          + " (mde-profiles writes none such: remove " + STAGING + " and run again)");
     }
     return path;
   }

@@ -96,6 +96,25 @@ class WriteFaultTest {
   }
 
   @Test
+  void aJournalNamingAPathNotPlainlyInsideTheFolderIsRefusedAndNothingMoves() throws Exception {
+    for (String line : List.of("move ../escape", "move /etc/passwd", "move ./", "move /", "move a/../../x",
+        "move plain/./x", "move plain//x", "move plain/x/", "delete ../victim", "move \\x")) {
+      Path out = dir.resolve("out-" + Integer.toHexString(line.hashCode()));
+      Map<String, String> before = bundle(out, OLD);
+      Path staging = out.resolve(StagedSwitch.STAGING);
+      Files.createDirectories(staging.resolve("plain"));
+      Files.writeString(staging.resolve("plain/x"), "x");
+      Files.writeString(staging.resolve(StagedSwitch.JOURNAL), line + "\n");
+      CliRun run = CliRun.of(generate(out, NEW));
+      assertEquals(3, run.exit(), line);
+      assertTrue(run.err().contains("the staging journal names a path that is not inside the folder"), run.err());
+      assertEquals(before, snapshot(out).entrySet().stream().filter(e -> !e.getKey().startsWith(StagedSwitch.STAGING))
+          .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new)),
+          line + ": the old bundle stands");
+    }
+  }
+
+  @Test
   void aFolderThatAppearsAfterTheCommitGetsTheFilesOneByOne() throws Exception {
     Map<String, String> newBundle = bundle(dir.resolve("new"), NEW_WITH_JAMF);
     Path out = dir.resolve("out");

@@ -45,7 +45,7 @@ public final class Profiles {
     } catch (PlistFormatException e) {
       throw new IllegalStateException("the XML parser rejects a valid plist", e);
     }
-    ProfileValidator.preload(List.of());
+    ProfileValidator.preload(List.of()); // the specs every profile needs, while the choice is made
     ProfileValidator.preload(payloadTypes.get());
   }
 

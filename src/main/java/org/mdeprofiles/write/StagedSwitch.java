@@ -78,9 +78,8 @@ final class StagedSwitch {
         }
         write(file, e.getValue(), secrets.contains(e.getKey()), durability);
         step();
-        String move = moveOf(outDir, e.getKey(), newTops);
         if (!e.getKey().equals(Manifest.FILE_NAME)) {
-          moves.add(move);
+          moves.add(moveOf(outDir, e.getKey(), newTops));
         }
       }
       for (Path folder : folders) {

@@ -78,9 +78,6 @@ public final class Catalog {
   /** The profile that gathers every modern payload (built only on request). */
   public static final String COMBINED = "combined";
 
-  /** Every payload type the catalog's profiles hold, in catalog order. */
-  public static final List<String> PAYLOAD_TYPES = payloadTypes(ENTRIES);
-
   /** The payload types {@code entries} hold, each once, in their order. */
   public static List<String> payloadTypes(List<CatalogEntry> entries) {
     return entries.stream().flatMap(e -> e.payloads().stream()).map(PayloadDefinition::type).distinct().toList();

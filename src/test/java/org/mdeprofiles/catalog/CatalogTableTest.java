@@ -19,7 +19,7 @@ class CatalogTableTest {
 
   @Test
   void everyAppleTypeTheCatalogWritesHasItsPlaceInAGatheringProfile() {
-    for (String type : Catalog.PAYLOAD_TYPES) {
+    for (String type : Catalog.payloadTypes(Catalog.entries())) {
       assertTrue(!Catalog.isApple(type) || Payloads.GATHER_ORDER.contains(type), type);
     }
   }
